@@ -1,0 +1,113 @@
+// Catalogue reads and the merchant's writes, mapped to the API's product shape.
+import { and, asc, eq } from "drizzle-orm";
+import { customAlphabet } from "nanoid";
+import type { CreateProductInput, ProductView } from "../worker/schemas/product";
+import type { Db } from "./client";
+import { products } from "./schema";
+
+export type ProductRow = typeof products.$inferSelect;
+
+const slugSuffix = customAlphabet("abcdefghijkmnpqrstuvwxyz23456789", 8);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function toProductView(p: ProductRow): ProductView {
+  const hasBargain = p.bargainFloorCents !== null && p.bargainHelpers !== null;
+  const hasFlash =
+    p.flashPriceCents !== null && p.flashStartsAt !== null && p.flashEndsAt !== null && p.flashStock !== null;
+  return {
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    description: p.description,
+    image_url: p.imageUrl,
+    price_cents: p.priceCents,
+    stock: p.stock,
+    commission_bp: p.commissionBp,
+    commission_l2_bp: p.commissionL2Bp,
+    bargain: hasBargain ? { floor_cents: p.bargainFloorCents!, helpers: p.bargainHelpers! } : null,
+    flash_sale: hasFlash
+      ? { price_cents: p.flashPriceCents!, starts_at: iso(p.flashStartsAt!), ends_at: iso(p.flashEndsAt!), stock: p.flashStock! }
+      : null,
+    active: p.active,
+  };
+}
+
+/** The API's product fields as table columns. */
+function toColumns(input: CreateProductInput, defaults: { commission_bp: number; commission_l2_bp: number }) {
+  return {
+    slug: input.slug ?? `p-${slugSuffix()}`,
+    title: input.title,
+    description: input.description,
+    imageUrl: input.image_url,
+    priceCents: input.price_cents,
+    stock: input.stock,
+    commissionBp: input.commission_bp ?? defaults.commission_bp,
+    commissionL2Bp: input.commission_l2_bp ?? defaults.commission_l2_bp,
+    bargainFloorCents: input.bargain?.floor_cents ?? null,
+    bargainHelpers: input.bargain?.helpers ?? null,
+    flashPriceCents: input.flash_sale?.price_cents ?? null,
+    flashStartsAt: input.flash_sale ? Date.parse(input.flash_sale.starts_at) : null,
+    flashEndsAt: input.flash_sale ? Date.parse(input.flash_sale.ends_at) : null,
+    flashStock: input.flash_sale?.stock ?? null,
+    active: input.active,
+  };
+}
+
+export async function listActiveProducts(db: Db): Promise<ProductRow[]> {
+  return db.select().from(products).where(eq(products.active, true)).orderBy(asc(products.id));
+}
+
+export async function listAllProducts(db: Db): Promise<ProductRow[]> {
+  return db.select().from(products).orderBy(asc(products.id));
+}
+
+export async function findProduct(db: Db, id: number, opts: { activeOnly: boolean }): Promise<ProductRow | null> {
+  const where = opts.activeOnly ? and(eq(products.id, id), eq(products.active, true)) : eq(products.id, id);
+  const [row] = await db.select().from(products).where(where).limit(1);
+  return row ?? null;
+}
+
+export async function findProductBySlug(db: Db, slug: string): Promise<ProductRow | null> {
+  const [row] = await db
+    .select()
+    .from(products)
+    .where(and(eq(products.slug, slug), eq(products.active, true)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** @returns the new product, or null when the slug is taken. */
+export async function insertProduct(
+  db: Db,
+  input: CreateProductInput,
+  defaults: { commission_bp: number; commission_l2_bp: number },
+  now: number,
+): Promise<ProductRow | null> {
+  const [row] = await db
+    .insert(products)
+    .values({ ...toColumns(input, defaults), createdAt: now, updatedAt: now })
+    .onConflictDoNothing({ target: products.slug })
+    .returning();
+  return row ?? null;
+}
+
+/** Replaces every editable field with the merged, validated product. @returns null when the slug is taken. */
+export async function replaceProduct(
+  db: Db,
+  id: number,
+  input: CreateProductInput,
+  now: number,
+): Promise<ProductRow | null> {
+  const columns = toColumns(input, { commission_bp: 0, commission_l2_bp: 0 });
+  try {
+    const [row] = await db
+      .update(products)
+      .set({ ...columns, updatedAt: now })
+      .where(eq(products.id, id))
+      .returning();
+    return row ?? null;
+  } catch (e) {
+    if (String((e as Error).cause ?? e).includes("UNIQUE")) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,36 @@
+// Seeds the local D1: the demo catalogue (first start only: products are keyed by slug) and the
+// merchant account from ADMIN_PHONE / ADMIN_PASSWORD (written on every start, so the env wins).
+import { pbkdf2Sync, randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { wrangler } from "./wrangler.mjs";
+
+const ITERATIONS = 100_000; // the worker's worker/lib/password.ts reads this same format
+const q = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+
+const catalogue = JSON.parse(readFileSync("db/seed/catalogue.json", "utf8"));
+const now = Date.now();
+const hour = 3600_000;
+const statements = catalogue.map((p) => {
+  const flash = p.flash
+    ? [p.flash.price_cents, now + p.flash.hours_from_now[0] * hour, now + p.flash.hours_from_now[1] * hour, p.flash.stock]
+    : [null, null, null, null];
+  const values = [
+    p.slug, p.title, p.description, `/img/${p.image}.svg`, p.price_cents, p.stock, 1000, 300,
+    p.bargain?.floor_cents, p.bargain?.helpers, ...flash, 1, now, now,
+  ];
+  return `INSERT OR IGNORE INTO products (slug, title, description, image_url, price_cents, stock, commission_bp, commission_l2_bp, bargain_floor_cents, bargain_helpers, flash_price_cents, flash_starts_at, flash_ends_at, flash_stock, active, created_at, updated_at) VALUES (${values.map(q).join(", ")});`;
+});
+
+const phone = process.env.ADMIN_PHONE ?? "13800000000";
+const password = process.env.ADMIN_PASSWORD ?? "merchant-demo-pass";
+const salt = randomBytes(16);
+const hash = pbkdf2Sync(password, salt, ITERATIONS, 32, "sha256");
+const passwordHash = `pbkdf2-sha256$${ITERATIONS}$${salt.toString("base64")}$${hash.toString("base64")}`;
+statements.push(
+  `INSERT INTO users (phone, password_hash, nickname, role, created_at) VALUES (${q(phone)}, ${q(passwordHash)}, '店主', 'admin', ${now}) ON CONFLICT(phone) DO UPDATE SET password_hash = excluded.password_hash, role = 'admin';`,
+);
+
+mkdirSync(".wrangler", { recursive: true });
+writeFileSync(".wrangler/seed.sql", statements.join("\n") + "\n");
+wrangler(["d1", "execute", "DB", "--local", "--file", ".wrangler/seed.sql"]);
+console.log(`seeded ${catalogue.length} products (new ones only) and the merchant ${phone}`);

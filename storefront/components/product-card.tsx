@@ -1,0 +1,24 @@
+// A product in the grid: picture, title, the price a shopper pays now.
+import { currentUnitPrice } from "../../worker/rules/flash-sale";
+import type { ProductView } from "../../worker/schemas/product";
+import { formatCny } from "../format";
+import { t } from "../i18n";
+import { Price } from "./price";
+
+export function ProductCard({ product, now }: { product: ProductView; now: number }) {
+  const { price_cents, flash } = currentUnitPrice(product, now);
+  return (
+    <a class="card" href={`/p/${product.id}`}>
+      <img src={product.image_url} alt={product.title} loading="lazy" width="300" height="300" />
+      <div class="body">
+        <div class="title">{product.title}</div>
+        <div>
+          {flash && <span class="tag">{t.flashSale}</span>}
+          {product.bargain && <span class="tag">{t.bargainable}</span>}
+        </div>
+        <Price cents={price_cents} wasCents={flash ? product.price_cents : undefined} />
+        {product.bargain && <div class="muted">{t.bargainFrom(formatCny(product.bargain.floor_cents))}</div>}
+      </div>
+    </a>
+  );
+}

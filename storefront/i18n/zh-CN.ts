@@ -1,0 +1,30 @@
+// Every piece of UI copy, in Simplified Chinese. An English catalogue can follow with the same keys.
+export const zhCN = {
+  storeName: "拼拼小店",
+  tagline: "好物分享 · 边逛边赚",
+  flashSale: "限时秒杀",
+  endsIn: "距结束",
+  startsIn: "距开始",
+  ended: "已结束",
+  stockLeft: (n: number) => `仅剩 ${n} 件`,
+  soldOut: "已售罄",
+  buyNow: "立即购买",
+  flashBuy: "秒杀价购买",
+  share: "分享赚佣金",
+  shareCopied: "链接已复制，去群里分享吧",
+  bargainable: "可砍价",
+  bargainFrom: (floor: string) => `最低砍至 ${floor}`,
+  originalPrice: "原价",
+  allProducts: "全部商品",
+  navHome: "首页",
+  navCheckin: "签到领现金",
+  navBargains: "我的砍价",
+  navPromote: "我的推广",
+  navOrders: "我的订单",
+  productNotFound: "商品不存在或已下架",
+  pageNotFound: "页面不存在",
+  backHome: "返回首页",
+  descriptionTitle: "商品详情",
+} as const;
+
+export type Strings = typeof zhCN;

@@ -1,0 +1,51 @@
+// The home page: two taps to everything — quick links, the flash-sale strip, the product grid.
+import { currentUnitPrice, flashPhase } from "../../worker/rules/flash-sale";
+import type { ProductView } from "../../worker/schemas/product";
+import { Island } from "../components/island";
+import { Layout } from "../components/layout";
+import { Price } from "../components/price";
+import { ProductCard } from "../components/product-card";
+import { t } from "../i18n";
+import { Countdown } from "../islands/countdown";
+
+export function HomePage(props: { products: ProductView[]; now: number; origin: string }) {
+  const live = props.products.filter((p) => flashPhase(p, props.now) === "live");
+  const firstEnd = live.map((p) => p.flash_sale!.ends_at).sort()[0];
+  return (
+    <Layout meta={{ title: t.storeName, description: t.tagline, url: `${props.origin}/` }} islands={live.length > 0}>
+      <main class="wrap">
+        <nav class="quick">
+          <a href="/checkin"><span>💰</span>{t.navCheckin}</a>
+          <a href="/bargains"><span>🔪</span>{t.navBargains}</a>
+          <a href="/me"><span>📣</span>{t.navPromote}</a>
+          <a href="/orders"><span>📦</span>{t.navOrders}</a>
+        </nav>
+        {live.length > 0 && (
+          <section class="flash">
+            <div class="flash-head">
+              <span>⚡ {t.flashSale}</span>
+              <Island name="Countdown" props={{ until: firstEnd!, label: t.endsIn, now: props.now }}>
+                <Countdown until={firstEnd!} label={t.endsIn} now={props.now} />
+              </Island>
+            </div>
+            <div class="flash-items">
+              {live.map((p) => (
+                <a href={`/p/${p.id}`}>
+                  <img src={p.image_url} alt={p.title} width="120" height="120" />
+                  <div>{p.title}</div>
+                  <Price cents={currentUnitPrice(p, props.now).price_cents} wasCents={p.price_cents} />
+                </a>
+              ))}
+            </div>
+          </section>
+        )}
+        <h2>{t.allProducts}</h2>
+        <div class="grid">
+          {props.products.map((p) => (
+            <ProductCard product={p} now={props.now} />
+          ))}
+        </div>
+      </main>
+    </Layout>
+  );
+}

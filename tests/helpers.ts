@@ -1,0 +1,81 @@
+// Shared set-up for HTTP tests: a client with a cookie jar, signing up, a merchant, a product.
+import { env, SELF } from "cloudflare:test";
+import { getDb } from "../db/client";
+import { users } from "../db/schema";
+import { hashPassword } from "../worker/lib/password";
+
+export const ORIGIN = "http://store.test";
+
+let phoneCounter = 0;
+/** A fresh, valid mainland mobile number for each call. */
+export function newPhone(): string {
+  phoneCounter += 1;
+  const rand = Math.floor(Math.random() * 1e4);
+  return `139${String(rand).padStart(4, "0")}${String(phoneCounter).padStart(4, "0")}`;
+}
+
+type Options = { method?: string; body?: unknown; headers?: Record<string, string>; origin?: string | null };
+
+/** A browser-like client: keeps its cookies and sends the store's Origin on state changes. */
+export class Client {
+  cookies = new Map<string, string>();
+
+  async fetch(path: string, opts: Options = {}): Promise<Response> {
+    const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.body !== undefined) headers["content-type"] ??= "application/json";
+    if (method !== "GET" && opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const res = await SELF.fetch(`${ORIGIN}${path}`, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
+      redirect: "manual",
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  async json<T = any>(path: string, opts: Options = {}): Promise<{ status: number; body: T; res: Response }> {
+    const res = await this.fetch(path, opts);
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T, res };
+  }
+}
+
+export async function signUp(nickname?: string): Promise<{ client: Client; phone: string; userId: number }> {
+  const client = new Client();
+  const phone = newPhone();
+  const { status, body } = await client.json("/api/auth/signup", {
+    body: { phone, password: "correct-horse", nickname },
+  });
+  if (status !== 201) throw new Error(`signup failed: ${status} ${JSON.stringify(body)}`);
+  return { client, phone, userId: body.user.id };
+}
+
+/** A merchant account written straight to D1, then signed in through the API. */
+export async function signInMerchant(): Promise<Client> {
+  const phone = newPhone();
+  await getDb(env.DB)
+    .insert(users)
+    .values({ phone, passwordHash: await hashPassword("merchant-pass"), nickname: "店主", role: "admin", createdAt: Date.now() });
+  const client = new Client();
+  const { status } = await client.json("/api/auth/login", { body: { phone, password: "merchant-pass" } });
+  if (status !== 200) throw new Error(`merchant login failed: ${status}`);
+  return client;
+}
+
+export async function createProduct(merchant: Client, fields: Record<string, unknown> = {}) {
+  const { status, body } = await merchant.json("/api/admin/products", {
+    body: { title: "测试商品", price_cents: 9900, stock: 10, ...fields },
+  });
+  if (status !== 201) throw new Error(`create product failed: ${status} ${JSON.stringify(body)}`);
+  return body.product;
+}

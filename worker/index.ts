@@ -1,0 +1,38 @@
+// The storefront worker: middleware, the API under /api, pages, and the cron.
+import { secureHeaders } from "hono/secure-headers";
+import { csrf } from "hono/csrf";
+import { Hono } from "hono";
+import type { AppEnv } from "./app-env";
+import { onError, onNotFound } from "./middleware/error-handler";
+import { originCheck } from "./middleware/origin-check";
+import { createRouter } from "./openapi";
+import { adminProductRoutes } from "./routes/admin-products";
+import { authRoutes } from "./routes/auth";
+import { pageRoutes } from "./routes/pages";
+import { productRoutes } from "./routes/products";
+import { renderNotFound } from "./render";
+import { t } from "../storefront/i18n";
+
+const api = createRouter()
+  .route("/", authRoutes)
+  .route("/", productRoutes)
+  .route("/", adminProductRoutes);
+
+api.doc31("/openapi.json", {
+  openapi: "3.1.0",
+  info: { title: "Social storefront API", version: "1.0.0" },
+});
+api.notFound(onNotFound);
+
+const app = new Hono<AppEnv>()
+  .use(secureHeaders({ crossOriginEmbedderPolicy: false }))
+  .use(csrf())
+  .use(originCheck)
+  .route("/api", api)
+  .route("/", pageRoutes)
+  .notFound((c) => renderNotFound(c, t.pageNotFound))
+  .onError(onError);
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

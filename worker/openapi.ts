@@ -1,0 +1,29 @@
+// Route definitions are zod schemas: the same ones validate requests and describe the API.
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env";
+import { errorSchema } from "./schemas/common";
+
+/** A router whose invalid input becomes `400 invalid_input` through the one error handler. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw result.error;
+    },
+  });
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+/** Error responses, named by status, all in the contract's error shape. */
+export function errors(...statuses: Array<400 | 401 | 403 | 404 | 409 | 429>) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { content: { "application/json": { schema: errorSchema } }, description: "Error" }]),
+  ) as Record<(typeof statuses)[number], { content: { "application/json": { schema: typeof errorSchema } }; description: string }>;
+}
