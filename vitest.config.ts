@@ -13,7 +13,7 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  oxc: { jsx: { runtime: "automatic" as const, importSource: "preact" } },
   test: {
     setupFiles: ["./tests/apply-migrations.ts"],
     include: ["tests/**/*.test.ts"],

@@ -3,7 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { csrf } from "hono/csrf";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
-import { onError, onNotFound } from "./middleware/error-handler";
+import { apiNotFound, onError } from "./middleware/error-handler";
 import { originCheck } from "./middleware/origin-check";
 import { createRouter } from "./openapi";
 import { adminProductRoutes } from "./routes/admin-products";
@@ -14,6 +14,7 @@ import { renderNotFound } from "./render";
 import { t } from "../storefront/i18n";
 
 const api = createRouter()
+  .basePath("/api")
   .route("/", authRoutes)
   .route("/", productRoutes)
   .route("/", adminProductRoutes);
@@ -22,15 +23,14 @@ api.doc31("/openapi.json", {
   openapi: "3.1.0",
   info: { title: "Social storefront API", version: "1.0.0" },
 });
-api.notFound(onNotFound);
 
 const app = new Hono<AppEnv>()
   .use(secureHeaders({ crossOriginEmbedderPolicy: false }))
-  .use(csrf())
   .use(originCheck)
-  .route("/api", api)
+  .use(csrf())
+  .route("/", api)
   .route("/", pageRoutes)
-  .notFound((c) => renderNotFound(c, t.pageNotFound))
+  .notFound((c) => (c.req.path.startsWith("/api/") ? apiNotFound(c) : renderNotFound(c, t.pageNotFound)))
   .onError(onError);
 
 export default {

@@ -4,9 +4,9 @@ const SALT_BYTES = 16;
 const HASH_BITS = 256;
 
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const unb64 = (s: string) => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
+const unb64 = (s: string) => new Uint8Array(Array.from(atob(s), (ch) => ch.charCodeAt(0)));
 
-async function derive(password: string, salt: Uint8Array, iterations: number) {
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
   const key = await crypto.subtle.importKey(
     "raw",
     new TextEncoder().encode(password),
@@ -35,7 +35,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "pbkdf2-sha256" || !salt || !hash) return false;
   const expected = unb64(hash);
   const actual = await derive(password, unb64(salt), Number(iterations));
-  return actual.length === expected.length && crypto.subtle.timingSafeEqual(actual, expected);
+  return actual.length === expected.length && constantTimeEqual(actual, expected);
+}
+
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
 }
 
 /** A hash of a random password: lets an unknown phone cost as much time as a known one. */

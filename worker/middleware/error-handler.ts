@@ -20,6 +20,10 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ZodError) {
     return c.json(errorBody("invalid_input", "The input is not valid", zodIssues(err)), 400);
   }
+  if (err instanceof HTTPException && err.status === 403) {
+    // hono/csrf refusing a cross-site form post
+    return c.json(errorBody("forbidden_origin", "This request must come from the store's own pages"), 403);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     // hono's own refusals, e.g. a body that is not JSON
     return c.json(
@@ -33,5 +37,5 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   return c.json(errorBody("internal", "Something went wrong on our side"), 500);
 };
 
-export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+export const apiNotFound: NotFoundHandler<AppEnv> = (c) =>
   c.json(errorBody("not_found", `No route for ${c.req.method} ${c.req.path}`), 404);

@@ -12,11 +12,13 @@ import { createProductBody, productListResponse, productResponse, updateProductB
 
 const slugTaken = () => conflict("slug_taken", "Another product already uses this slug");
 
-export const adminProductRoutes = createRouter()
-  .use("/admin/*", async (c, next) => {
-    await requireAdmin(c);
-    await next();
-  })
+const router = createRouter();
+router.use("/admin/*", async (c, next) => {
+  await requireAdmin(c);
+  await next();
+});
+
+export const adminProductRoutes = router
   .openapi(
     createRoute({
       method: "get",

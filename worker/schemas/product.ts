@@ -45,7 +45,7 @@ const productFields = z.object({
   image_url: z
     .string()
     .max(500)
-    .regex(/^(https:\/\/|\/)[^\s"'<>]*$/, "An https:// URL or a path on this store")
+    .regex(/^(?:(?:https:\/\/|\/)[^\s"'<>]*)?$/, "An https:// URL or a path on this store")
     .default(""),
   price_cents: cents.min(1),
   stock,
