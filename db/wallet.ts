@@ -1,12 +1,110 @@
-// The wallet is an append-only ledger; a balance is its sum.
-import { eq, sql } from "drizzle-orm";
+// The wallet is an append-only ledger; a balance is its sum, and no write can take it below zero.
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import { walletLedger } from "./schema";
 
-export async function getWalletBalance(db: Db, userId: number): Promise<number> {
-  const [row] = await db
+type LedgerKind = (typeof walletLedger.$inferInsert)["kind"];
+
+/** One ledger row as an `INSERT ... SELECT` source, in the table's column order (id left to SQLite). */
+const ledgerRow = (userId: number, amountCents: number, kind: LedgerKind, orderId: string | null, now: number) =>
+  sql`SELECT NULL, ${userId}, ${amountCents}, ${kind}, ${orderId}, ${now}`;
+
+const balanceOf = (userId: number) =>
+  sql`(SELECT coalesce(sum(${walletLedger.amountCents}), 0) FROM ${walletLedger} WHERE ${walletLedger.userId} = ${userId})`;
+
+const spendOf = (orderId: string) =>
+  sql`${walletLedger.orderId} = ${orderId} AND ${walletLedger.kind} = 'spend'`;
+
+/** The balance as a query that can also sit inside a `db.batch([...])`; it answers `[{ cents }]`. */
+export function walletBalanceQuery(db: Db, userId: number) {
+  return db
     .select({ cents: sql<number>`coalesce(sum(${walletLedger.amountCents}), 0)` })
     .from(walletLedger)
     .where(eq(walletLedger.userId, userId));
+}
+
+export async function getWalletBalance(db: Db, userId: number): Promise<number> {
+  const [row] = await walletBalanceQuery(db, userId);
   return row?.cents ?? 0;
+}
+
+/**
+ * A credit to the wallet (a check-in's cash, a merchant's adjustment) as one statement for a
+ * `db.batch([...])`, written only while `onlyIf` holds when the statement runs.
+ * @returns the statement; it answers `[{ id, amountCents }]` when it wrote the credit, `[]` when not
+ * @example
+ * db.batch([creditWalletStatement(db, { userId, amountCents: 450, kind: "checkin", now, onlyIf: sql`NOT EXISTS (...)` }), ...])
+ */
+export function creditWalletStatement(
+  db: Db,
+  credit: { userId: number; amountCents: number; kind: "checkin" | "adjust"; now: number; onlyIf?: SQL },
+) {
+  if (!Number.isInteger(credit.amountCents) || credit.amountCents < 0) {
+    throw new RangeError(`A credit is a whole, non-negative number of cents, got ${credit.amountCents}`);
+  }
+  return db
+    .insert(walletLedger)
+    .select(
+      sql`${ledgerRow(credit.userId, credit.amountCents, credit.kind, null, credit.now)} WHERE ${credit.onlyIf ?? sql`1`}`,
+    )
+    .returning({ id: walletLedger.id, amountCents: walletLedger.amountCents });
+}
+
+/**
+ * An order's spend of wallet cash: a `spend` row of -amount, written only if the balance covers
+ * it at the moment the statement runs, and at most once per order (unique index on order_id, kind).
+ * Put it in the order's `db.batch([...])`, ahead of the statements that depend on it.
+ * @returns the statement; it answers `[{ id, amountCents }]` when the spend applied and `[]` when it
+ *   did not (the balance was short: `409 insufficient_wallet`; or this order had already spent).
+ *   Later statements of the same batch can test `walletSpendApplied(orderId)` in their WHERE.
+ * @example
+ * const [spent] = await db.batch([spendWalletStatement(db, { userId, orderId, amountCents: 200, now }), ...]);
+ * if (spent.length === 0) throw conflict("insufficient_wallet", "…");
+ */
+export function spendWalletStatement(
+  db: Db,
+  spend: { userId: number; orderId: string; amountCents: number; now: number },
+) {
+  if (!Number.isInteger(spend.amountCents) || spend.amountCents <= 0) {
+    throw new RangeError(`A spend is a whole, positive number of cents, got ${spend.amountCents}`);
+  }
+  return (
+    db
+      .insert(walletLedger)
+      // never below zero: the spend lands only while the ledger's sum covers it
+      .select(
+        sql`${ledgerRow(spend.userId, -spend.amountCents, "spend", spend.orderId, spend.now)}
+            WHERE ${balanceOf(spend.userId)} >= ${spend.amountCents}`,
+      )
+      .onConflictDoNothing()
+      .returning({ id: walletLedger.id, amountCents: walletLedger.amountCents })
+  );
+}
+
+/** True inside a statement once the order's spend has been written (e.g. earlier in the same batch). */
+export function walletSpendApplied(orderId: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${walletLedger} WHERE ${spendOf(orderId)})`;
+}
+
+/**
+ * Gives an order's wallet spend back (order cancelled or refunded): a `refund` row of +amount,
+ * once per order whatever the number of calls (unique index on order_id, kind). Batchable.
+ * @returns the statement; it answers `[{ id, amountCents }]` when it refunded, `[]` when there was
+ *   no spend or it was already refunded
+ */
+export function refundWalletSpendStatement(db: Db, orderId: string, now: number) {
+  return db
+    .insert(walletLedger)
+    .select(
+      sql`SELECT NULL, ${walletLedger.userId}, -${walletLedger.amountCents}, 'refund', ${walletLedger.orderId}, ${now}
+          FROM ${walletLedger} WHERE ${spendOf(orderId)}`,
+    )
+    .onConflictDoNothing()
+    .returning({ id: walletLedger.id, amountCents: walletLedger.amountCents });
+}
+
+/** @returns the cents given back now; 0 when the order spent nothing or was refunded already. */
+export async function refundWalletSpend(db: Db, orderId: string, now: number): Promise<number> {
+  const rows = await refundWalletSpendStatement(db, orderId, now);
+  return rows.reduce((sum, r) => sum + r.amountCents, 0);
 }

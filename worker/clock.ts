@@ -1,15 +1,15 @@
-// The store's notion of "now". Tests move it through `setClockForTests`; no request can.
-let offsetMs = 0;
+// The store's notion of "now". Tests pin it through `setClockForTests`; no request can.
+let pinnedMs: number | null = null;
 
-/** @returns epoch milliseconds, shifted only when a test has moved the clock. */
+/** @returns epoch milliseconds: the real time, or the instant a test pinned. */
 export function now(): number {
-  return Date.now() + offsetMs;
+  return pinnedMs ?? Date.now();
 }
 
 /**
- * Moves the clock for the test runner, which shares this module with the worker.
- * @example setClockForTests(Date.parse("2026-11-25T15:59:00Z"))
+ * Pins the clock for the test runner, which shares this module with the worker; null unpins it.
+ * @example setClockForTests(Date.parse("2026-11-25T15:59:59.999Z"))
  */
 export function setClockForTests(epochMs: number | null): void {
-  offsetMs = epochMs === null ? 0 : epochMs - Date.now();
+  pinnedMs = epochMs;
 }

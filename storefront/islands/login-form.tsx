@@ -1,0 +1,91 @@
+// Sign in or sign up with a phone and a password, then go back to the page that asked.
+import { useState } from "preact/hooks";
+import { t } from "../i18n";
+
+export type LoginFormProps = { next: string; mode?: "login" | "signup" };
+
+const PROBE_ORIGIN = "https://store.invalid";
+
+/**
+ * Where a `?next=` may send the shopper: a path on this store only. A single leading "/" and
+ * nothing a browser could read as another host ("//evil", "/\evil", hidden whitespace).
+ * @returns `next` when it is such a path, else "/"
+ * @example safeNextPath("/checkin") // "/checkin"; safeNextPath("//evil.example") // "/"
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || next.length > 512 || !/^\/(?![/\\])[^\\\u0000-\u0020\u007f]*$/.test(next)) return "/";
+  return new URL(next, PROBE_ORIGIN).origin === PROBE_ORIGIN ? next : "/";
+}
+
+export function LoginForm(props: LoginFormProps) {
+  const [mode, setMode] = useState(props.mode ?? "login");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const nickname = String(form.get("nickname") ?? "").trim();
+    const body = {
+      phone: String(form.get("phone") ?? "").trim(),
+      password: String(form.get("password") ?? ""),
+      ...(mode === "signup" && nickname ? { nickname } : {}),
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/auth/${mode}`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (res.ok) {
+        location.href = safeNextPath(props.next);
+        return;
+      }
+      const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+      setError((code && t.loginErrors[code]) || t.loginFailed);
+    } catch {
+      setError(t.loginFailed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const signup = mode === "signup";
+  return (
+    <form class="panel login" onSubmit={submit}>
+      <h1>{signup ? t.signupTitle : t.loginTitle}</h1>
+      <div class="field">
+        <label for="phone">{t.loginPhone}</label>
+        <input id="phone" name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} required />
+      </div>
+      <div class="field">
+        <label for="password">{t.loginPassword}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete={signup ? "new-password" : "current-password"}
+          minLength={signup ? 8 : 1}
+          placeholder={signup ? t.loginPasswordHint : undefined}
+          required
+        />
+      </div>
+      {signup && (
+        <div class="field">
+          <label for="nickname">{t.loginNickname}</label>
+          <input id="nickname" name="nickname" maxLength={30} autoComplete="nickname" />
+        </div>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      <button type="submit" class="btn" disabled={busy}>
+        {busy ? t.loginBusy : signup ? t.signupSubmit : t.loginSubmit}
+      </button>
+      <button type="button" class="switch" onClick={() => { setMode(signup ? "login" : "signup"); setError(null); }}>
+        {signup ? t.loginToLogin : t.loginToSignup}
+      </button>
+    </form>
+  );
+}

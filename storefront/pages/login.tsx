@@ -1,0 +1,18 @@
+// The sign-in page other pages send a visitor to, with `?next=` to come back to.
+import { Island } from "../components/island";
+import { Layout } from "../components/layout";
+import { t } from "../i18n";
+import { LoginForm, type LoginFormProps } from "../islands/login-form";
+
+export function LoginPage(props: { origin: string; form: LoginFormProps }) {
+  const meta = { title: t.loginTitle, description: t.tagline, url: `${props.origin}/login` };
+  return (
+    <Layout meta={meta} islands>
+      <main class="wrap">
+        <Island name="LoginForm" props={props.form}>
+          <LoginForm {...props.form} />
+        </Island>
+      </main>
+    </Layout>
+  );
+}
