@@ -1,0 +1,45 @@
+// The button that makes a signed-in shopper a distributor (recruited by an invite code, if any).
+import { useState } from "preact/hooks";
+import { t } from "../i18n";
+
+export type BecomeDistributorProps = {
+  label: string;
+  /** The recruiter's code from an invite link. */
+  inviteCode?: string;
+  /** Where a visitor whose session has ended signs in and comes back to. */
+  backTo: string;
+};
+
+export function BecomeDistributor(props: BecomeDistributorProps) {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  async function become() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const res = await fetch("/api/distributor", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(props.inviteCode ? { invite_code: props.inviteCode } : {}),
+      });
+      if (res.status === 401) {
+        location.href = `/login?next=${encodeURIComponent(props.backTo)}`;
+        return;
+      }
+      if (!res.ok) throw new Error(String(res.status));
+      location.href = "/me";
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" class="btn btn-block" disabled={busy} onClick={become}>
+        {busy ? t.promoteBecomeBusy : props.label}
+      </button>
+      {failed && <p class="error" role="alert">{t.promoteBecomeFailed}</p>}
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+// 我的推广: the distributor's funnel, commission, invite link, and a copyable link + poster per product.
+import type { DistributorStats } from "../../worker/schemas/links";
+import type { ProductView } from "../../worker/schemas/product";
+import { Island } from "../components/island";
+import { Layout } from "../components/layout";
+import { formatCny } from "../format";
+import { t } from "../i18n";
+import { BecomeDistributor, type BecomeDistributorProps } from "../islands/become-distributor";
+import { CopyLink } from "../islands/copy-link";
+
+/** An absolute short link and its poster. */
+export type LinkCard = { url: string; posterUrl: string };
+
+export type PromotePageProps = {
+  origin: string;
+  /** null: signed out. */
+  member: null | {
+    /** null: signed in, not a distributor yet. */
+    distributor: null | {
+      code: string;
+      inviteUrl: string;
+      stats: DistributorStats;
+      maturityDays: number;
+      storeLink: LinkCard;
+      products: Array<{ product: ProductView; link: LinkCard }>;
+    };
+  };
+};
+
+export function PromotePage(props: PromotePageProps) {
+  const meta = { title: t.navPromote, description: t.promoteIntro, url: `${props.origin}/me` };
+  const distributor = props.member?.distributor ?? null;
+  return (
+    <Layout meta={meta} islands={props.member !== null}>
+      <main class="wrap promote">
+        <section class="promote-hero">
+          <h1>📣 {t.navPromote}</h1>
+          <p>{t.promoteIntro}</p>
+        </section>
+        {!props.member ? <SignedOut /> : !distributor ? <NotYet /> : <Dashboard {...distributor} />}
+      </main>
+    </Layout>
+  );
+}
+
+function SignedOut() {
+  return (
+    <section class="panel center">
+      <p>{t.promoteSignInPrompt}</p>
+      <a class="btn btn-block" href={`/login?next=${encodeURIComponent("/me")}`}>
+        {t.promoteSignIn}
+      </a>
+    </section>
+  );
+}
+
+function NotYet() {
+  const become: BecomeDistributorProps = { label: t.promoteBecome, backTo: "/me" };
+  return (
+    <section class="panel center">
+      <Island name="BecomeDistributor" props={become}>
+        <BecomeDistributor {...become} />
+      </Island>
+    </section>
+  );
+}
+
+function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["distributor"]>) {
+  const { stats } = props;
+  return (
+    <>
+      <section class="panel">
+        <h2>{t.promoteFunnel}</h2>
+        <ol class="funnel">
+          <li><span>{t.promoteVisits}</span><b>{stats.visits}</b></li>
+          <li><span>{t.promoteUniqueVisits}</span><b>{stats.unique_visits}</b></li>
+          <li><span>{t.promoteOrders}</span><b>{stats.orders}</b></li>
+          <li><span>{t.promoteSales}</span><b>{formatCny(stats.sales_cents)}</b></li>
+        </ol>
+        <h2>{t.promoteCommission}</h2>
+        <div class="commission">
+          <div><small>{t.promotePending}</small><b>{formatCny(stats.commission.pending_cents)}</b></div>
+          <div><small>{t.promoteAvailable}</small><b class="ok">{formatCny(stats.commission.available_cents)}</b></div>
+          <div><small>{t.promoteReversed}</small><b class="muted">{formatCny(stats.commission.reversed_cents)}</b></div>
+        </div>
+        <p class="muted">{t.promoteCommissionNote(props.maturityDays)}</p>
+      </section>
+      <section class="panel">
+        <h2>{t.promoteStoreLink}</h2>
+        <p class="muted">{t.promoteStoreLinkNote}</p>
+        <LinkRow link={props.storeLink} />
+      </section>
+      <section class="panel">
+        <h2>{t.promoteProducts}</h2>
+        <ul class="share-list">
+          {props.products.map(({ product, link }) => (
+            <li>
+              <a href={`/p/${product.id}`}>
+                <img src={product.image_url} alt="" width="56" height="56" loading="lazy" />
+              </a>
+              <div class="share-body">
+                <div class="title">{product.title}</div>
+                <div>
+                  <span class="price">{formatCny(product.price_cents)}</span>{" "}
+                  <span class="tag">{t.promoteCommissionRate(String(product.commission_bp / 100))}</span>
+                </div>
+                <LinkRow link={link} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="panel">
+        <h2>{t.promoteInvite}</h2>
+        <p class="muted">{t.promoteInviteNote}</p>
+        <p>{t.promoteInviteCode(props.code)}</p>
+        <div class="link-row">
+          <input class="link-url" value={props.inviteUrl} readOnly aria-label={t.promoteInvite} />
+          <Island name="CopyLink" props={{ url: props.inviteUrl }}>
+            <CopyLink url={props.inviteUrl} />
+          </Island>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function LinkRow({ link }: { link: LinkCard }) {
+  return (
+    <div class="link-row">
+      <Island name="CopyLink" props={{ url: link.url }}>
+        <CopyLink url={link.url} />
+      </Island>
+      <a class="btn btn-small btn-ghost" href={link.posterUrl} target="_blank" rel="noopener">
+        {t.poster}
+      </a>
+    </div>
+  );
+}

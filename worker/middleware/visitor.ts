@@ -1,0 +1,24 @@
+// An anonymous first-party visitor id: counts unique visits and lets a guest see their own order.
+import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { nanoid } from "nanoid";
+import type { AppEnv } from "../app-env";
+
+export const VISITOR_COOKIE = "vid";
+const VISITOR_MAX_AGE_S = 365 * 24 * 3600;
+const VALID_ID = /^[A-Za-z0-9_-]{21}$/;
+
+/** @returns the visitor's id, minting one (and its cookie) on a first visit. */
+export function visitorId(c: Context<AppEnv>): string {
+  const existing = getCookie(c, VISITOR_COOKIE);
+  if (existing && VALID_ID.test(existing)) return existing;
+  const id = nanoid();
+  setCookie(c, VISITOR_COOKIE, id, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: new URL(c.req.url).protocol === "https:",
+    path: "/",
+    maxAge: VISITOR_MAX_AGE_S,
+  });
+  return id;
+}
