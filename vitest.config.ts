@@ -9,6 +9,8 @@ export default defineConfig(async () => ({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
           SESSION_SECRET: "test-secret-not-for-production",
+          // webhooks are verified in tests; without STRIPE_SECRET_KEY orders use demo payment
+          STRIPE_WEBHOOK_SECRET: "whsec_test_secret",
         },
       },
     }),

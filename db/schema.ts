@@ -153,6 +153,8 @@ export const orders = sqliteTable(
     stripeSessionId: text("stripe_session_id"),
     /** Unpaid orders hold stock until then; the cron cancels them after. */
     holdUntil: integer("hold_until").notNull(),
+    /** Set once the held stock went back to the shelf, so it goes back once. */
+    stockReleased: integer("stock_released", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     paidAt: integer("paid_at"),
     shippedAt: integer("shipped_at"),
@@ -182,6 +184,9 @@ export const orderItems = sqliteTable(
     unitPriceCents: integer("unit_price_cents").notNull(),
     /** Which stock the item took: the flash sale's or the product's. */
     fromFlashStock: integer("from_flash_stock", { mode: "boolean" }).notNull().default(false),
+    /** The rates in force when the order was placed: a later price list does not change it. */
+    commissionBp: integer("commission_bp").notNull().default(0),
+    commissionL2Bp: integer("commission_l2_bp").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.orderId, t.productId] }),

@@ -98,6 +98,8 @@ CREATE TABLE `order_items` (
 	`quantity` integer NOT NULL,
 	`unit_price_cents` integer NOT NULL,
 	`from_flash_stock` integer DEFAULT false NOT NULL,
+	`commission_bp` integer DEFAULT 0 NOT NULL,
+	`commission_l2_bp` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`order_id`, `product_id`),
 	FOREIGN KEY (`order_id`) REFERENCES `orders`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE no action
@@ -121,6 +123,7 @@ CREATE TABLE `orders` (
 	`payment_provider` text NOT NULL,
 	`stripe_session_id` text,
 	`hold_until` integer NOT NULL,
+	`stock_released` integer DEFAULT false NOT NULL,
 	`created_at` integer NOT NULL,
 	`paid_at` integer,
 	`shipped_at` integer,

@@ -79,3 +79,77 @@ export async function createProduct(merchant: Client, fields: Record<string, unk
   if (status !== 201) throw new Error(`create product failed: ${status} ${JSON.stringify(body)}`);
   return body.product;
 }
+
+export const CONTACT = { name: "张三", phone: "13912345678", address: "上海市浦东新区世纪大道100号" };
+
+/** Places an order for one product; the key defaults to a fresh one. */
+export async function placeOrder(
+  client: Client,
+  productId: number,
+  opts: { quantity?: number; key?: string; wallet_cents?: number; bargain_id?: string } = {},
+) {
+  const { quantity = 1, key = crypto.randomUUID(), ...rest } = opts;
+  return client.json("/api/orders", {
+    body: { items: [{ product_id: productId, quantity }], contact: CONTACT, ...rest },
+    headers: { "idempotency-key": key },
+  });
+}
+
+/** Credits a user's wallet straight in the ledger. */
+export async function creditWallet(userId: number, cents: number) {
+  await env.DB.prepare("INSERT INTO wallet_ledger (user_id, amount_cents, kind, created_at) VALUES (?, ?, 'adjust', ?)")
+    .bind(userId, cents, Date.now())
+    .run();
+}
+
+export async function productStock(id: number): Promise<{ stock: number; flash_stock: number | null }> {
+  return (await env.DB.prepare("SELECT stock, flash_stock FROM products WHERE id = ?").bind(id).first())!;
+}
+
+/** A bargain as the API shows it. */
+export type Bargain = {
+  id: string;
+  product_id: number;
+  status: "active" | "complete" | "expired" | "purchased";
+  price_cents: number;
+  floor_cents: number;
+  current_cents: number;
+  helpers_needed: number;
+  helper_count: number;
+  expires_at: string;
+  share_url: string;
+};
+
+/** Signs up `n` users at once, nicknamed `<prefix>1…n`. */
+export function signUpMany(n: number, prefix = "好友") {
+  return Promise.all(Array.from({ length: n }, (_, i) => signUp(`${prefix}${i + 1}`)));
+}
+
+/** Starts the client's bargain on a product, or reopens their live one. */
+export function startBargain(client: Client, productId: number) {
+  return client.json<{ bargain: Bargain }>("/api/bargains", { body: { product_id: productId } });
+}
+
+/** One friend's tap on "帮砍一刀". */
+export function helpBargain(client: Client, bargainId: string) {
+  return client.json<{ cut_cents: number; bargain: Bargain }>(`/api/bargains/${bargainId}/help`, { method: "POST" });
+}
+
+/** A fresh product that allows bargains (¥99.00 down to ¥0.01 by 3 helpers unless told), and a starter's bargain on it. */
+export async function startedBargain(merchant: Client, fields: Record<string, unknown> = {}) {
+  const product = await createProduct(merchant, { price_cents: 9900, bargain: { floor_cents: 1, helpers: 3 }, ...fields });
+  const starter = await signUp("发起人");
+  const { status, body } = await startBargain(starter.client, product.id);
+  if (status !== 201) throw new Error(`start bargain failed: ${status} ${JSON.stringify(body)}`);
+  return { product, starter, bargain: body.bargain };
+}
+
+/** A bargain every helper has cut down to the floor, ready to buy. */
+export async function completedBargain(merchant: Client, fields: Record<string, unknown> = {}) {
+  const started = await startedBargain(merchant, { bargain: { floor_cents: 1, helpers: 2 }, ...fields });
+  for (const friend of await signUpMany(started.bargain.helpers_needed)) {
+    const { status } = await helpBargain(friend.client, started.bargain.id);
+    if (status !== 200) throw new Error(`help failed: ${status}`);
+  }
+  return started;
+}

@@ -20,6 +20,7 @@ export function Layout(props: { meta: Meta; children: ComponentChildren; islands
         <meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover" />
         <title>{meta.title}</title>
         <meta name="description" content={meta.description} />
+        <link rel="icon" href="/img/logo.svg" type="image/svg+xml" />
         <meta property="og:type" content="product" />
         <meta property="og:site_name" content={t.storeName} />
         <meta property="og:title" content={meta.title} />

@@ -1,0 +1,66 @@
+// Commission ledger statements, batchable. Entries are only ever appended; a bucket's balance is
+// its sum, and a move between buckets is a pair of entries that sum to zero. The unique index on
+// (order, level, event, bucket) makes every statement here safe to run twice.
+import { sql } from "drizzle-orm";
+import type { CommissionShare } from "../worker/rules/commission";
+import type { Db } from "./client";
+import { commissionLedger } from "./schema";
+
+/** Rows as an `INSERT ... SELECT` source must list every column in table order, id first. */
+const insertEntries = (db: Db, select: ReturnType<typeof sql>) =>
+  db.insert(commissionLedger).select(select).onConflictDoNothing();
+
+/** Pending commission for a paid order; applies only while the order is paid. */
+export function accrueStatements(db: Db, orderId: string, shares: CommissionShare[], now: number) {
+  return shares.map((s) =>
+    insertEntries(
+      db,
+      sql`SELECT NULL, ${s.distributor_user_id}, ${orderId}, ${s.level}, 'pending', 'accrue', ${s.amount_cents}, ${now}
+          WHERE EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = 'paid')`,
+    ),
+  );
+}
+
+/** Whatever is still pending or available for a refunded order moves to reversed. */
+export function reverseStatements(db: Db, orderId: string, now: number) {
+  const refunded = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = 'refunded')`;
+  return [
+    insertEntries(
+      db,
+      sql`SELECT NULL, distributor_user_id, order_id, level, 'reversed', 'reverse', sum(amount_cents), ${now}
+          FROM commission_ledger
+          WHERE order_id = ${orderId} AND bucket IN ('pending', 'available') AND ${refunded}
+          GROUP BY distributor_user_id, level HAVING sum(amount_cents) <> 0`,
+    ),
+    insertEntries(
+      db,
+      sql`SELECT NULL, distributor_user_id, order_id, level, bucket, 'reverse', -sum(amount_cents), ${now}
+          FROM commission_ledger
+          WHERE order_id = ${orderId} AND bucket IN ('pending', 'available') AND ${refunded}
+          GROUP BY distributor_user_id, level, bucket HAVING sum(amount_cents) <> 0`,
+    ),
+  ] as const;
+}
+
+/**
+ * Pending commission of orders completed at least `maturityDays` ago (default 7) becomes available.
+ * @returns how many ledger entries became available.
+ */
+export async function matureCommissions(db: Db, now: number, maturityDays: number): Promise<number> {
+  const cutoff = now - maturityDays * 24 * 3600 * 1000;
+  const [available] = await db.batch([
+    insertEntries(
+      db,
+      sql`SELECT NULL, l.distributor_user_id, l.order_id, l.level, 'available', 'mature', sum(l.amount_cents), ${now}
+          FROM commission_ledger l JOIN orders o ON o.id = l.order_id
+          WHERE o.status = 'completed' AND o.completed_at <= ${cutoff} AND l.bucket = 'pending'
+          GROUP BY l.distributor_user_id, l.order_id, l.level HAVING sum(l.amount_cents) > 0`,
+    ).returning({ id: commissionLedger.id }),
+    insertEntries(
+      db,
+      sql`SELECT NULL, distributor_user_id, order_id, level, 'pending', 'mature', -amount_cents, ${now}
+          FROM commission_ledger WHERE bucket = 'available' AND event = 'mature' AND created_at = ${now}`,
+    ),
+  ]);
+  return available.length;
+}

@@ -1,0 +1,95 @@
+// Places an order in one D1 batch (one transaction): the idempotency key, the order, its items,
+// the stock it takes, the wallet cash it spends and, for an order with nothing left to pay, its
+// commission. Any refusal inside aborts the whole batch, so nothing is ever half-written.
+import type { CommissionShare } from "../worker/rules/commission";
+import type { PricedLine } from "../worker/rules/order-pricing";
+import type { Db } from "./client";
+import { accrueStatements } from "./commission-ledger";
+import { idempotencyKeys, orderItems, orders, walletLedger } from "./schema";
+import { takeStockStatement } from "./stock";
+
+export type NewOrder = {
+  id: string;
+  userId: number | null;
+  visitorId: string;
+  idempotency: { scope: string; key: string } | null;
+  lines: PricedLine[];
+  subtotalCents: number;
+  walletCents: number;
+  referrerCode: string | null;
+  distributorUserId: number | null;
+  /** Accrued at once when the wallet pays the whole order. */
+  commissionShares: CommissionShare[];
+  bargainId: string | null;
+  contact: { name: string; phone: string; address: string };
+  paymentProvider: "demo" | "stripe";
+  holdUntil: number;
+  now: number;
+};
+
+export type CreateOrderRefusal = "duplicate_key" | "out_of_stock" | "insufficient_wallet" | "bargain_purchased";
+
+/** Reads which guard refused the batch from the database's error. */
+function refusalOf(error: unknown): CreateOrderRefusal | null {
+  const text = `${error} ${(error as { cause?: unknown })?.cause ?? ""}`;
+  if (text.includes("idempotency_keys")) return "duplicate_key";
+  if (text.includes("products_stock_nonneg") || text.includes("products_flash_stock_nonneg")) return "out_of_stock";
+  if (text.includes("insufficient_wallet")) return "insufficient_wallet";
+  if (text.includes("orders.bargain_id")) return "bargain_purchased";
+  return null;
+}
+
+export async function createOrder(db: Db, o: NewOrder): Promise<{ ok: true } | { ok: false; refusal: CreateOrderRefusal }> {
+  const totalCents = o.subtotalCents - o.walletCents;
+  const paidNow = totalCents === 0;
+  const statements = [
+    ...(o.idempotency
+      ? [db.insert(idempotencyKeys).values({ ...o.idempotency, orderId: o.id, createdAt: o.now })]
+      : []),
+    db.insert(orders).values({
+      id: o.id,
+      userId: o.userId,
+      visitorId: o.visitorId,
+      status: paidNow ? "paid" : "pending",
+      subtotalCents: o.subtotalCents,
+      walletCents: o.walletCents,
+      totalCents,
+      referrerCode: o.referrerCode,
+      distributorUserId: o.distributorUserId,
+      bargainId: o.bargainId,
+      contactName: o.contact.name,
+      contactPhone: o.contact.phone,
+      contactAddress: o.contact.address,
+      paymentProvider: o.paymentProvider,
+      holdUntil: o.holdUntil,
+      createdAt: o.now,
+      paidAt: paidNow ? o.now : null,
+    }),
+    db.insert(orderItems).values(
+      o.lines.map((l) => ({
+        orderId: o.id,
+        productId: l.product_id,
+        quantity: l.quantity,
+        unitPriceCents: l.unit_price_cents,
+        fromFlashStock: l.from_flash_stock,
+        commissionBp: l.commission_bp,
+        commissionL2Bp: l.commission_l2_bp,
+      })),
+    ),
+    // stock never below zero: the CHECK constraints on products abort the batch
+    ...o.lines.map((l) => takeStockStatement(db, l.product_id, l.quantity, l.from_flash_stock)),
+    // the wallet never below zero: the ledger's trigger aborts the batch
+    ...(o.walletCents > 0 && o.userId !== null
+      ? [db.insert(walletLedger).values({ userId: o.userId, amountCents: -o.walletCents, kind: "spend", orderId: o.id, createdAt: o.now })]
+      : []),
+    ...(paidNow ? accrueStatements(db, o.id, o.commissionShares, o.now) : []),
+  ];
+  try {
+    await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+    return { ok: true };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return { ok: false, refusal };
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+// Moves an order along its life, each move one batch with everything it implies:
+// paying accrues commission, refunding reverses it and gives wallet cash back, cancelling an
+// unpaid order puts its stock back on the shelf (once) and gives wallet cash back.
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { CommissionShare } from "../worker/rules/commission";
+import { TRANSITIONS, type OrderAction } from "../worker/rules/order-status";
+import type { Db } from "./client";
+import { accrueStatements, reverseStatements } from "./commission-ledger";
+import type { OrderItemRow, OrderRow } from "./orders";
+import { orders } from "./schema";
+import { releaseStockStatement } from "./stock";
+import { refundWalletSpendStatement } from "./wallet";
+
+const STAMP = { pay: "paidAt", ship: "shippedAt", complete: "completedAt", refund: "refundedAt", cancel: "cancelledAt" } as const;
+
+function moveStatement(db: Db, id: string, action: OrderAction, now: number) {
+  const { from, to } = TRANSITIONS[action];
+  return db
+    .update(orders)
+    .set({ status: to, [STAMP[action]]: now })
+    .where(and(eq(orders.id, id), inArray(orders.status, from)))
+    .returning();
+}
+
+/** Held stock goes back once: guarded by the order's stock_released flag, set last in the batch. */
+function releaseStockStatements(db: Db, orderId: string, items: OrderItemRow[]) {
+  const unreleased = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = 'cancelled' AND stock_released = 0)`;
+  return [
+    ...items.map((i) => releaseStockStatement(db, i.productId, i.quantity, i.fromFlashStock, unreleased)),
+    db.update(orders).set({ stockReleased: true }).where(and(eq(orders.id, orderId), eq(orders.status, "cancelled"))),
+  ];
+}
+
+/**
+ * @param shares the commission a payment accrues (pay only)
+ * @returns the order after the move, or null when its status does not allow the action.
+ */
+export async function transitionOrder(
+  db: Db,
+  order: { id: string; items: OrderItemRow[] },
+  action: OrderAction,
+  now: number,
+  shares: CommissionShare[] = [],
+): Promise<OrderRow | null> {
+  const move = moveStatement(db, order.id, action, now);
+  const follow =
+    action === "pay"
+      ? accrueStatements(db, order.id, shares, now)
+      : action === "refund"
+        ? [...reverseStatements(db, order.id, now), refundWalletSpendStatement(db, order.id, now)]
+        : action === "cancel"
+          ? [...releaseStockStatements(db, order.id, order.items), refundWalletSpendStatement(db, order.id, now)]
+          : [];
+  const [moved] = await db.batch([move, ...follow]);
+  return (moved as OrderRow[])[0] ?? null;
+}
+
+/** Unpaid orders whose 15-minute hold has passed, oldest first. */
+export async function findExpiredHolds(db: Db, now: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "pending"), lt(orders.holdUntil, now)))
+    .orderBy(orders.holdUntil)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,73 @@
+// The merchant's orders: list (by status), ship, complete, refund.
+import { createRoute, z } from "@hono/zod-openapi";
+import { inArray } from "drizzle-orm";
+import { getDb } from "../../db/client";
+import { transitionOrder } from "../../db/order-transitions";
+import { findOrder, listOrders, toOrderView, type OrderWithItems } from "../../db/orders";
+import { users } from "../../db/schema";
+import type { Db } from "../../db/client";
+import { now } from "../clock";
+import { conflict, notFound } from "../errors";
+import { requireAdmin } from "../middleware/session";
+import { createRouter, errors, json } from "../openapi";
+import { adminOrder, orderIdParam, orderListQuery, orderResponse } from "../schemas/order";
+
+async function toAdminViews(db: Db, list: OrderWithItems[]) {
+  const ids = [...new Set(list.map((o) => o.distributorUserId).filter((id): id is number => id !== null))];
+  const names = ids.length
+    ? await db.select({ id: users.id, nickname: users.nickname }).from(users).where(inArray(users.id, ids))
+    : [];
+  return list.map((o) => ({
+    ...toOrderView(o),
+    distributor:
+      o.distributorUserId === null
+        ? null
+        : {
+            user_id: o.distributorUserId,
+            nickname: names.find((n) => n.id === o.distributorUserId)?.nickname ?? "",
+            code: o.referrerCode,
+          },
+    contact: { name: o.contactName, phone: o.contactPhone, address: o.contactAddress },
+  }));
+}
+
+const router = createRouter();
+router.use("/admin/*", async (c, next) => {
+  await requireAdmin(c);
+  await next();
+});
+
+const transition = (action: "ship" | "complete" | "refund") =>
+  createRoute({
+    method: "post",
+    path: `/admin/orders/{id}/${action}`,
+    request: { params: orderIdParam },
+    responses: { 200: json(orderResponse, `After ${action}`), ...errors(401, 403, 404, 409) },
+  });
+
+const handleTransition = (action: "ship" | "complete" | "refund") => async (c: any) => {
+  const db = getDb(c.env.DB);
+  const found = await findOrder(db, c.req.valid("param").id);
+  if (!found) throw notFound("No such order");
+  const moved = await transitionOrder(db, found, action, now());
+  if (!moved) throw conflict("bad_transition", `An order that is ${found.status} cannot be ${action === "ship" ? "shipped" : `${action}d`}`);
+  return c.json({ order: toOrderView((await findOrder(db, found.id))!) }, 200);
+};
+
+export const adminOrderRoutes = router
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/admin/orders",
+      request: { query: orderListQuery },
+      responses: { 200: json(z.object({ orders: z.array(adminOrder) }), "Orders, newest first"), ...errors(401, 403) },
+    }),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const list = await listOrders(db, { status: c.req.valid("query").status, limit: 200 });
+      return c.json({ orders: await toAdminViews(db, list) }, 200);
+    },
+  )
+  .openapi(transition("ship"), handleTransition("ship"))
+  .openapi(transition("complete"), handleTransition("complete"))
+  .openapi(transition("refund"), handleTransition("refund"));

@@ -1,0 +1,14 @@
+// The minute cron: unpaid orders past their hold are cancelled; commission of orders completed
+// long enough ago becomes available.
+import { getDb } from "../../db/client";
+import { matureCommissions } from "../../db/commission-ledger";
+import { getSettings } from "../../db/settings";
+import { cancelExpiredOrders } from "./cancel-expired-orders";
+
+export async function runCron(env: Env, now: number): Promise<{ cancelled: number; matured: number }> {
+  const db = getDb(env.DB);
+  const settings = await getSettings(db);
+  const cancelled = await cancelExpiredOrders(db, now);
+  const matured = await matureCommissions(db, now, settings.commission_maturity_days);
+  return { cancelled, matured };
+}
