@@ -5,13 +5,15 @@ const css = /* css */ `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:var(--ink);background:var(--bg)}
 a{color:inherit;text-decoration:none}
-img{max-width:100%;display:block}
+img{max-width:100%;height:auto;display:block}
 .wrap{max-width:720px;margin:0 auto;padding:0 12px}
 .top{background:var(--red);color:#fff;padding:10px 0}
 .top .wrap{display:flex;align-items:center;justify-content:space-between;gap:8px}
 .brand{font-size:18px;font-weight:700}
 .brand small{font-weight:400;opacity:.85;margin-left:6px;font-size:12px}
+.top nav{white-space:nowrap}
 .top nav a{margin-left:10px;font-size:13px}
+@media(max-width:420px){.brand small{display:none}}
 .quick{display:grid;grid-template-columns:repeat(4,1fr);gap:8px;margin:12px 0}
 .quick a{background:#fff;border-radius:10px;padding:10px 4px;text-align:center;font-size:12px}
 .quick a span{display:block;font-size:22px}
@@ -32,7 +34,7 @@ h2{font-size:17px;margin:16px 0 8px}
 .was{color:var(--muted);text-decoration:line-through;font-size:12px;margin-left:4px}
 .tag{display:inline-block;font-size:11px;border:1px solid var(--red);color:var(--red);border-radius:4px;padding:0 4px;margin-right:4px}
 .hero{background:#fff}
-.hero img{width:100%;aspect-ratio:1;object-fit:cover}
+.hero img{width:100%;aspect-ratio:1;max-height:56vh;object-fit:cover}
 .panel{background:#fff;padding:12px;margin-bottom:10px}
 .big-price{font-size:26px}
 .sale-bar{background:linear-gradient(90deg,#ff4d4f,#ff7a45);color:#fff;padding:8px 12px;display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:4px}
@@ -41,6 +43,8 @@ h2{font-size:17px;margin:16px 0 8px}
 .actions{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:8px 12px;display:flex;gap:8px}
 .btn{flex:1;border:0;border-radius:22px;padding:11px 14px;font-size:15px;font-weight:600;cursor:pointer;text-align:center;background:var(--red);color:#fff}
 .btn:disabled{background:#ccc}
+.actions>div{flex:1;display:flex}
+form .btn,.panel>.btn{display:block;width:100%}
 .btn-ghost{background:#fff3f0;color:var(--red)}
 .btn-gold{background:var(--gold)}
 .muted{color:var(--muted);font-size:13px}
@@ -51,7 +55,115 @@ form label{display:block;font-size:13px;color:#555;margin-bottom:4px}
 form input,form textarea,form select{width:100%;padding:10px;border:1px solid #ddd;border-radius:8px;font:inherit;background:#fff}
 .error{color:var(--red);font-size:13px}
 .ok{color:#389e0d}
+.summary{display:flex;gap:10px;align-items:center}
+.summary img{width:64px;height:64px;border-radius:8px;object-fit:cover}
+.qty{display:flex;align-items:center;gap:12px}
+.qty label{margin:0;flex:1}
+.step{width:34px;height:34px;border-radius:50%;border:1px solid #ddd;background:#fff;font-size:18px}
+.wallet-toggle{display:flex;gap:8px;align-items:center;font-size:14px;margin:10px 0}
+.wallet-toggle input{width:auto}
+.total{margin:12px 0}
+.order-head{display:flex;justify-content:space-between;margin-bottom:4px}
+.status{color:var(--red)}
+.status-completed,.status-cancelled,.status-refunded{color:var(--muted)}
 footer{color:var(--muted);font-size:12px;text-align:center;padding:24px 0 80px}
+.checkin{padding-top:12px}
+.checkin .panel{border-radius:12px}
+.checkin-hero{background:linear-gradient(135deg,#ff4d4f,#ff9500);color:#fff;border-radius:12px;padding:14px 12px;margin-bottom:10px}
+.checkin-hero h1{font-size:20px;margin:0 0 4px}
+.checkin-hero p{margin:0;font-size:13px;opacity:.95}
+.checkin h2{margin-top:0}
+.checkin-card{text-align:center}
+.checkin-stats{display:flex;justify-content:space-between;align-items:flex-end;gap:8px;text-align:left;margin-bottom:10px}
+.checkin-stats small{display:block;color:var(--muted);font-size:12px}
+.checkin-stats b{font-size:26px;color:var(--red)}
+.checkin-credited{margin:6px 0 10px}
+.checkin-credited b{display:block;font-size:34px;color:var(--gold)}
+.checkin-credited small{color:var(--muted)}
+.checkin-btn{display:block;width:100%;font-size:20px;padding:16px;border-radius:28px;background:linear-gradient(90deg,var(--red),#ff7a45)}
+.checkin-btn:disabled{background:#ccc}
+.week{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(7,minmax(0,1fr));gap:4px}
+.week li{background:#fff7e6;border:1px solid transparent;border-radius:8px;padding:6px 1px;text-align:center;font-size:11px;line-height:1.4;display:flex;flex-direction:column;align-items:center;min-width:0}
+.week li span{color:var(--muted)}
+.week li b{color:var(--gold);word-break:break-all}
+.week li i{font-style:normal;color:#389e0d;font-weight:700}
+.week .done{background:#f6ffed}
+.week .done b{color:#389e0d}
+.week .today{border-color:var(--red);background:#fff1f0}
+.week .today span,.week .today b{color:var(--red);font-weight:700}
+.week .missed{background:#f5f5f5}
+.week .missed b{color:var(--muted);font-weight:400}
+.buys{list-style:none;margin:0;padding:0}
+.buys a{display:flex;justify-content:space-between;gap:8px;padding:8px 0;border-bottom:1px solid var(--line)}
+.buys span{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.login{margin-top:12px;border-radius:12px}
+.login h1{font-size:20px;margin:0 0 8px}
+.login .btn{display:block;width:100%;margin-top:8px}
+.login .switch{display:block;width:100%;margin-top:10px;background:none;border:0;color:var(--red);font:inherit;font-size:14px;cursor:pointer}
+.bargain{padding-top:10px}
+.bargain .panel{border-radius:12px}
+.bargain h2{margin-top:0}
+.bargain .btn{display:block;width:100%}
+.btn-big{display:block;width:100%;font-size:18px;padding:14px;border-radius:26px}
+.center{text-align:center}
+.bargain-head{display:flex;gap:10px;align-items:center}
+.bargain-head img{width:96px;height:96px;flex:none;border-radius:8px;object-fit:cover;background:#fafafa}
+.bargain-head div{min-width:0}
+.bargain-head h1{font-size:16px;margin:0 0 2px;overflow-wrap:anywhere}
+.to-go{text-align:center;font-size:22px;font-weight:700;color:var(--red)}
+.progress{height:12px;background:#ffe3e0;border-radius:6px;overflow:hidden;margin:8px 0 4px}
+.progress i{display:block;height:100%;background:linear-gradient(90deg,#ff7a45,var(--red));border-radius:6px}
+.progress-ends{display:flex;justify-content:space-between;gap:4px;font-size:12px;color:var(--muted)}
+.bargain .countdown b{background:#fff1f0;color:var(--red)}
+.bargain-meta{text-align:center;margin:6px 0 12px}
+.bargain-share .btn{background:var(--red);color:#fff;font-size:18px;padding:14px;border-radius:26px}
+.bargain-meta p{margin:0 0 4px}
+.help-result{text-align:center;color:var(--red);margin:8px 0}
+.help-result b{display:block;font-size:20px}
+.helpers{list-style:none;margin:0;padding:0}
+.helpers li{display:flex;justify-content:space-between;gap:8px;padding:8px 0;border-bottom:1px solid var(--line);font-size:14px}
+.helpers li:last-child{border-bottom:0}
+.helpers .nick{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.helpers .price{flex:none}
+.start-bargain{margin-top:10px}
+.bargain-list{list-style:none;margin:0;padding:0}
+.bargain-list a{display:flex;gap:10px;background:#fff;border-radius:10px;padding:8px;margin-bottom:8px}
+.bargain-list img{width:72px;height:72px;flex:none;border-radius:8px;object-fit:cover;background:#fafafa}
+.bargain-list a>div{min-width:0}
+.bargain-list .title{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.status{display:inline-block;font-size:11px;border-radius:4px;padding:0 5px;margin-right:6px;background:#f5f5f5;color:var(--muted)}
+.status-active{background:#fff1f0;color:var(--red)}
+.status-complete{background:#fff7e6;color:var(--gold)}
+.status-purchased{background:#f6ffed;color:#389e0d}
+.promote{padding-top:12px}
+.promote .panel{border-radius:12px}
+.promote h2{margin-top:0}
+.promote h2+.muted{margin-top:-4px}
+.promote-hero{background:linear-gradient(135deg,var(--red),#ff7a45);color:#fff;border-radius:12px;padding:14px 12px;margin-bottom:10px}
+.promote-hero h1{font-size:20px;margin:0 0 4px;overflow-wrap:anywhere}
+.promote-hero p{margin:0;font-size:13px;opacity:.95}
+.btn-block{display:block;width:100%}
+.btn-small{flex:none;padding:7px 14px;font-size:13px;border-radius:16px}
+.btn-done{background:#389e0d}
+.funnel{list-style:none;margin:0 0 14px;padding:0;display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:4px}
+.funnel li{background:#fff7e6;border-radius:8px;padding:8px 2px;text-align:center;position:relative;min-width:0}
+.funnel li+li::before{content:"›";position:absolute;left:-5px;top:50%;transform:translateY(-50%);color:var(--muted)}
+.funnel span{display:block;font-size:11px;color:var(--muted)}
+.funnel b{display:block;font-size:16px;overflow-wrap:anywhere}
+.commission{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:6px;text-align:center}
+.commission small{display:block;color:var(--muted);font-size:12px}
+.commission b{display:block;font-size:17px;color:var(--red);overflow-wrap:anywhere}
+.commission b.ok{color:#389e0d}
+.commission b.muted{color:var(--muted);font-size:17px}
+.link-row{display:flex;gap:8px;align-items:center;margin-top:6px}
+.link-row>div{flex:none}
+.link-url{flex:1;min-width:0;padding:7px 8px;border:1px solid #ddd;border-radius:8px;font:inherit;font-size:12px;color:#555;background:#fafafa}
+.share-list{list-style:none;margin:0;padding:0}
+.share-list li{display:flex;gap:10px;padding:10px 0;border-bottom:1px solid var(--line)}
+.share-list li:last-child{border-bottom:0}
+.share-list img{width:56px;height:56px;border-radius:8px;object-fit:cover;background:#fafafa}
+.share-body{flex:1;min-width:0}
+.share-body .title{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 `;
 
 /** Whitespace and newlines out; the rules above are already terse. */

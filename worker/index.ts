@@ -6,18 +6,37 @@ import type { AppEnv } from "./app-env";
 import { apiNotFound, onError } from "./middleware/error-handler";
 import { originCheck } from "./middleware/origin-check";
 import { createRouter } from "./openapi";
+import { adminOrderRoutes } from "./routes/admin-orders";
 import { adminProductRoutes } from "./routes/admin-products";
 import { authRoutes } from "./routes/auth";
+import { bargainPageRoutes } from "./routes/bargain-pages";
+import { bargainRoutes } from "./routes/bargains";
+import { checkinRoutes } from "./routes/checkin";
+import { checkinPageRoutes } from "./routes/checkin-pages";
+import { linkRoutes } from "./routes/links";
+import { loginPageRoutes } from "./routes/login-page";
 import { pageRoutes } from "./routes/pages";
+import { orderPageRoutes } from "./routes/order-pages";
+import { orderRoutes } from "./routes/orders";
 import { productRoutes } from "./routes/products";
+import { promotePageRoutes } from "./routes/promote-pages";
+import { shareLinkRoutes } from "./routes/share-links";
+import { stripeWebhookRoutes } from "./routes/stripe-webhook";
 import { renderNotFound } from "./render";
+import { now } from "./clock";
+import { runCron } from "./services/run-cron";
 import { t } from "../storefront/i18n";
 
 const api = createRouter()
   .basePath("/api")
   .route("/", authRoutes)
   .route("/", productRoutes)
-  .route("/", adminProductRoutes);
+  .route("/", adminProductRoutes)
+  .route("/", orderRoutes)
+  .route("/", adminOrderRoutes)
+  .route("/", checkinRoutes)
+  .route("/", bargainRoutes)
+  .route("/", linkRoutes);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -28,11 +47,22 @@ const app = new Hono<AppEnv>()
   .use(secureHeaders({ crossOriginEmbedderPolicy: false }))
   .use(originCheck)
   .use(csrf())
+  .route("/", stripeWebhookRoutes)
   .route("/", api)
   .route("/", pageRoutes)
+  .route("/", orderPageRoutes)
+  .route("/", checkinPageRoutes)
+  .route("/", loginPageRoutes)
+  .route("/", bargainPageRoutes)
+  .route("/", shareLinkRoutes)
+  .route("/", promotePageRoutes)
   .notFound((c) => (c.req.path.startsWith("/api/") ? apiNotFound(c) : renderNotFound(c, t.pageNotFound)))
   .onError(onError);
 
 export default {
   fetch: app.fetch,
+  /** Every minute: cancel unpaid orders past their hold, make matured commission available. */
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runCron(env, now()));
+  },
 } satisfies ExportedHandler<Env>;

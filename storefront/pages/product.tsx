@@ -8,6 +8,7 @@ import { formatCny } from "../format";
 import { t } from "../i18n";
 import { Countdown } from "../islands/countdown";
 import { ShareButton } from "../islands/share-button";
+import { StartBargainButton } from "../islands/start-bargain-button";
 
 export function ProductPage(props: { product: ProductView; now: number; origin: string }) {
   const { product: p, now, origin } = props;
@@ -45,6 +46,13 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
             <div class="muted">
               <span class="tag">{t.bargainable}</span>
               {t.bargainFrom(formatCny(p.bargain.floor_cents))}
+            </div>
+          )}
+          {p.bargain && (
+            <div class="start-bargain">
+              <Island name="StartBargainButton" props={{ productId: p.id, label: t.bargainStart(formatCny(p.bargain.floor_cents)) }}>
+                <StartBargainButton productId={p.id} label={t.bargainStart(formatCny(p.bargain.floor_cents))} />
+              </Island>
             </div>
           )}
         </section>

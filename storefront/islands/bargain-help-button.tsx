@@ -1,0 +1,82 @@
+// The big "帮砍一刀" button on a shared bargain, with the progress above it and the helpers below:
+// a tap cuts the price and the page shows the cut, the new price and the new helper without a reload.
+import { useState } from "preact/hooks";
+import type { BargainView } from "../../worker/schemas/bargain";
+import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
+import { BargainPanel } from "../components/bargain-panel";
+import { formatCny } from "../format";
+import { t } from "../i18n";
+
+export type BargainHelpButtonProps = {
+  bargain: BargainView;
+  helpers: BargainHelper[];
+  now: number;
+  /** null for a signed-out visitor, who signs in first and comes back to this page */
+  nickname: string | null;
+};
+
+export function BargainHelpButton(props: BargainHelpButtonProps) {
+  const [bargain, setBargain] = useState(props.bargain);
+  const [helpers, setHelpers] = useState(props.helpers);
+  const [cutCents, setCutCents] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const signIn = () => {
+    location.href = `/login?next=${encodeURIComponent(`/b/${bargain.id}`)}`;
+  };
+
+  async function help() {
+    if (props.nickname === null) return signIn();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/bargains/${encodeURIComponent(bargain.id)}/help`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { accept: "application/json" },
+      });
+      if (res.status === 401) return signIn();
+      const body = (await res.json().catch(() => null)) as
+        | { cut_cents?: number; bargain?: BargainView; error?: { code?: string } }
+        | null;
+      if (res.ok && body?.bargain && body.cut_cents !== undefined) {
+        setBargain(body.bargain);
+        setCutCents(body.cut_cents);
+        setHelpers([...helpers, { nickname: props.nickname, cutCents: body.cut_cents }]);
+      } else {
+        setError(t.bargainHelpErrors[body?.error?.code ?? ""] ?? t.bargainHelpFailed);
+      }
+    } catch {
+      setError(t.bargainHelpFailed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <section class="panel">
+        <BargainPanel bargain={bargain} now={props.now} inIsland>
+          {cutCents !== null ? (
+            <>
+              <p class="help-result" role="status">
+                <b>{t.bargainHelped(formatCny(cutCents))}</b>
+              </p>
+              <a class="btn btn-ghost btn-big" href={`/p/${bargain.product_id}`}>
+                {t.bargainMeToo}
+              </a>
+            </>
+          ) : (
+            <>
+              <button type="button" class="btn btn-big" disabled={busy} onClick={help}>
+                {busy ? t.bargainHelpBusy : t.bargainHelp}
+              </button>
+              {error && <p class="error center" role="alert">{error}</p>}
+            </>
+          )}
+        </BargainPanel>
+      </section>
+      <BargainHelpers helpers={helpers} />
+    </>
+  );
+}
