@@ -1,5 +1,5 @@
 // The merchant's settings: PRODUCT.md's defaults, overridden by rows of the settings table.
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "./client";
 import { settings } from "./schema";
@@ -36,8 +36,23 @@ export const DEFAULT_SETTINGS: StoreSettings = {
   order_hold_minutes: 15,
 };
 
-/** @returns the defaults merged with every stored override that still parses. */
+/** Settings change rarely and are read on hot paths (every visit): an isolate keeps them this long. */
+export const SETTINGS_TTL_MS = 30_000;
+let cached: { value: StoreSettings; until: number } | null = null;
+
+/**
+ * @returns the defaults merged with every stored override that still parses; from memory when read
+ *   within the last 30 s by this isolate (a merchant's change reaches every isolate within that).
+ */
 export async function getSettings(db: Db): Promise<StoreSettings> {
+  const at = Date.now();
+  if (cached && cached.until > at) return cached.value;
+  const value = await readSettings(db);
+  cached = { value, until: at + SETTINGS_TTL_MS };
+  return value;
+}
+
+async function readSettings(db: Db): Promise<StoreSettings> {
   const rows = await db.select().from(settings);
   const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const row of rows) {
@@ -50,8 +65,16 @@ export async function getSettings(db: Db): Promise<StoreSettings> {
 export async function saveSettings(db: Db, changes: Partial<StoreSettings>): Promise<void> {
   const rows = Object.entries(changes).map(([key, value]) => ({ key, value: JSON.stringify(value) }));
   if (rows.length === 0) return;
+  cached = null;
   await db
     .insert(settings)
     .values(rows)
     .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } });
+  cached = null;
+}
+
+/** Drops the merchant's overrides of these settings (all of them when none named): the defaults apply again. */
+export async function resetSettings(db: Db, keys: Array<keyof StoreSettings> = []): Promise<void> {
+  await (keys.length ? db.delete(settings).where(inArray(settings.key, keys)) : db.delete(settings));
+  cached = null;
 }

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
-import { checkins, settings, users, walletLedger } from "../db/schema";
-import { saveSettings } from "../db/settings";
+import { checkins, users, walletLedger } from "../db/schema";
+import { resetSettings, saveSettings } from "../db/settings";
 import {
   creditWalletStatement,
   getWalletBalance,
@@ -22,7 +22,7 @@ const checkIn = (client: Client) => client.json("/api/checkin", { method: "POST"
 
 afterEach(async () => {
   setClockForTests(null);
-  await db().delete(settings).where(inArray(settings.key, ["time_zone", "checkin_schedule_cents"]));
+  await resetSettings(db(), ["time_zone", "checkin_schedule_cents"]);
 });
 
 describe("check-in cash", () => {
