@@ -65,8 +65,9 @@ export async function createOrder(db: Db, o: NewOrder): Promise<{ ok: true } | {
       createdAt: o.now,
       paidAt: paidNow ? o.now : null,
     }),
-    db.insert(orderItems).values(
-      o.lines.map((l) => ({
+    // a row a statement: D1 binds at most 100 parameters per statement, and 20 rows bind 140
+    ...o.lines.map((l) =>
+      db.insert(orderItems).values({
         orderId: o.id,
         productId: l.product_id,
         quantity: l.quantity,
@@ -74,7 +75,7 @@ export async function createOrder(db: Db, o: NewOrder): Promise<{ ok: true } | {
         fromFlashStock: l.from_flash_stock,
         commissionBp: l.commission_bp,
         commissionL2Bp: l.commission_l2_bp,
-      })),
+      }),
     ),
     // stock never below zero: the CHECK constraints on products abort the batch
     ...o.lines.map((l) => takeStockStatement(db, l.product_id, l.quantity, l.from_flash_stock)),

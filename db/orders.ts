@@ -21,9 +21,16 @@ export function toOrderView(o: OrderWithItems) {
   };
 }
 
+/** D1 binds at most 100 parameters per statement: a longer list of order ids is read in parts. */
+const IDS_PER_SELECT = 100;
+
 async function withItems(db: Db, rows: OrderRow[]): Promise<OrderWithItems[]> {
   if (rows.length === 0) return [];
-  const items = await db.select().from(orderItems).where(inArray(orderItems.orderId, rows.map((r) => r.id)));
+  const ids = rows.map((r) => r.id);
+  const [first, ...rest] = Array.from({ length: Math.ceil(ids.length / IDS_PER_SELECT) }, (_, n) =>
+    db.select().from(orderItems).where(inArray(orderItems.orderId, ids.slice(n * IDS_PER_SELECT, (n + 1) * IDS_PER_SELECT))),
+  );
+  const items = (await db.batch([first!, ...rest])).flat();
   return rows.map((r) => ({ ...r, items: items.filter((i) => i.orderId === r.id) }));
 }
 
