@@ -10,7 +10,6 @@ import { bargainHelps, bargains, products, users } from "./schema";
 export type BargainRow = typeof bargains.$inferSelect;
 /** A bargain, and whether an order that is not cancelled has bought it. */
 export type BargainRecord = BargainRow & { purchased: boolean };
-export type BargainHelperRow = { helperUserId: number; nickname: string; seq: number; cutCents: number };
 
 const newBargainId = customAlphabet("23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 12);
 
@@ -114,7 +113,7 @@ export async function findBargainDetails(db: Db, id: string) {
     bargain: toRecord(found),
     starterNickname: found.starterNickname,
     product: { title: found.productTitle, imageUrl: found.productImageUrl },
-    helpers: helpers as BargainHelperRow[],
+    helpers,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   completedBargain,
   createProduct,
   helpBargain as help,
+  placeOrder,
   signInMerchant,
   signUp,
   signUpMany,
@@ -101,6 +102,19 @@ describe("starting a bargain", () => {
     expect(fresh.status).toBe(201);
     expect(fresh.body.bargain.id).not.toBe(bargain.id);
     expect((await read(bargain.id)).body.bargain.status).toBe("expired");
+  });
+
+  it("keeps the price and cuts it started with when the merchant later changes the product", async () => {
+    const { product, bargain } = await startedBargain();
+    const patched = await merchant.json(`/api/admin/products/${product.id}`, {
+      method: "PATCH",
+      body: { price_cents: 12000, bargain: { floor_cents: 500, helpers: 5 } },
+    });
+    expect(patched.status).toBe(200);
+    const friend = await signUp();
+    const helped = await help(friend.client, bargain.id);
+    expect(helped.body.bargain).toMatchObject({ id: bargain.id, product_id: product.id, price_cents: 9900, floor_cents: 1, helpers_needed: 3 });
+    expect((await read(bargain.id)).body.bargain).toMatchObject({ id: bargain.id, price_cents: 9900, current_cents: 9900 - helped.body.cut_cents });
   });
 
   it("lists my bargains, newest first", async () => {
@@ -241,6 +255,28 @@ describe("helping at the same moment", () => {
 });
 
 describe("buying a completed bargain", () => {
+  it("a completed bargain buys its product once, at the floor price, through POST /api/orders", async () => {
+    const { product, starter, bargain } = await completedBargain(merchant);
+    const first = await placeOrder(starter.client, product.id, { bargain_id: bargain.id });
+    expect(first.status).toBe(201);
+    expect(first.body.order).toMatchObject({
+      items: [{ product_id: product.id, quantity: 1, unit_price_cents: 1 }],
+      total_cents: 1,
+    });
+    expect((await read(bargain.id)).body.bargain.status).toBe("purchased");
+    const second = await placeOrder(starter.client, product.id, { bargain_id: bargain.id });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ error: { code: "bargain_purchased" } });
+  });
+
+  it("a completed bargain past its 24 hours is not sold at the floor: 409 bargain_expired", async () => {
+    const { product, starter, bargain } = await completedBargain(merchant);
+    setClockForTests(T0 + DAY_MS);
+    const late = await placeOrder(starter.client, product.id, { bargain_id: bargain.id });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: { code: "bargain_expired" } });
+  });
+
   const orderFor = (bargainId: string, userId: number, id: string) => ({
     id,
     userId,

@@ -47,13 +47,15 @@ export const bargainRoutes = createRouter()
       },
     }),
     async (c) => {
-      const user = await requireUser(c);
       const db = getDb(c.env.DB);
-      const product = await findProduct(db, c.req.valid("json").product_id, { activeOnly: false });
+      const [user, product, settings] = await Promise.all([
+        requireUser(c),
+        findProduct(db, c.req.valid("json").product_id, { activeOnly: false }),
+        getSettings(db),
+      ]);
       if (!product) throw notFound("No such product");
       const terms = toProductView(product).bargain;
       if (!product.active || !terms) throw notAllowed();
-      const settings = await getSettings(db);
       const at = now();
       const started = await startBargain(db, {
         userId: user.id,
@@ -104,9 +106,8 @@ export const bargainRoutes = createRouter()
       responses: { 200: json(helpResponse, "The cut this help made"), ...errors(400, 401, 404, 409, 429) },
     }),
     async (c) => {
-      const user = await requireUser(c);
       const db = getDb(c.env.DB);
-      const settings = await getSettings(db);
+      const [user, settings] = await Promise.all([requireUser(c), getSettings(db)]);
       const at = now();
       const result = await helpBargain(db, {
         bargainId: c.req.valid("param").id,
