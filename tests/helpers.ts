@@ -153,3 +153,34 @@ export async function completedBargain(merchant: Client, fields: Record<string, 
   }
   return started;
 }
+
+/** A new distributor (recruited by `inviteCode`'s owner, if given) with a share link to the product. */
+export async function distributorWithLink(productId: number, nickname?: string, inviteCode?: string) {
+  const who = await signUp(nickname);
+  const joined = await who.client.json("/api/distributor", { body: inviteCode ? { invite_code: inviteCode } : {} });
+  const { body } = await who.client.json("/api/links", { body: { product_id: productId } });
+  return { ...who, code: joined.body.distributor.code as string, link: body.link.code as string };
+}
+
+const visitsTo = async (link: string) =>
+  (await env.DB.prepare("SELECT count(*) AS n FROM visits WHERE link_code = ?").bind(link).first<{ n: number }>())!.n;
+
+/** A shopper's tap on a share link from a chat app; waits for the visit row, written after the redirect. */
+export async function clickShareLink(shopper: Client, link: string) {
+  const before = await visitsTo(link);
+  const res = await shopper.fetch(`/s/${link}`, { headers: { "user-agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0" } });
+  if (res.status !== 302) throw new Error(`click failed: ${res.status}`);
+  for (let tries = 0; (await visitsTo(link)) === before; tries++) {
+    if (tries > 100) throw new Error("the visit was never recorded");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Places an order for the product and pays it (demo payment). @returns the order id */
+export async function paidOrder(client: Client, productId: number, quantity = 1): Promise<string> {
+  const { status, body } = await placeOrder(client, productId, { quantity });
+  if (status !== 201) throw new Error(`order failed: ${status} ${JSON.stringify(body)}`);
+  const paid = await client.json(`/api/orders/${body.order.id}/pay`, { method: "POST" });
+  if (paid.status !== 200) throw new Error(`pay failed: ${paid.status}`);
+  return body.order.id;
+}

@@ -3,10 +3,17 @@ import { secureHeaders } from "hono/secure-headers";
 import { csrf } from "hono/csrf";
 import { Hono } from "hono";
 import type { AppEnv } from "./app-env";
+import { d1RoundTrips } from "./middleware/d1-round-trips";
 import { apiNotFound, onError } from "./middleware/error-handler";
 import { originCheck } from "./middleware/origin-check";
 import { createRouter } from "./openapi";
+import { adminDashboardRoutes } from "./routes/admin-dashboard";
+import { adminDistributorRoutes } from "./routes/admin-distributors";
+import { adminExportRoutes } from "./routes/admin-exports";
 import { adminOrderRoutes } from "./routes/admin-orders";
+import { adminPageRoutes } from "./routes/admin-pages";
+import { adminProductPageRoutes } from "./routes/admin-product-pages";
+import { adminSettingsRoutes } from "./routes/admin-settings";
 import { adminProductRoutes } from "./routes/admin-products";
 import { authRoutes } from "./routes/auth";
 import { bargainPageRoutes } from "./routes/bargain-pages";
@@ -34,6 +41,9 @@ const api = createRouter()
   .route("/", adminProductRoutes)
   .route("/", orderRoutes)
   .route("/", adminOrderRoutes)
+  .route("/", adminDashboardRoutes)
+  .route("/", adminDistributorRoutes)
+  .route("/", adminSettingsRoutes)
   .route("/", checkinRoutes)
   .route("/", bargainRoutes)
   .route("/", linkRoutes);
@@ -44,6 +54,7 @@ api.doc31("/openapi.json", {
 });
 
 const app = new Hono<AppEnv>()
+  .use(d1RoundTrips)
   .use(secureHeaders({ crossOriginEmbedderPolicy: false }))
   .use(originCheck)
   .use(csrf())
@@ -56,6 +67,9 @@ const app = new Hono<AppEnv>()
   .route("/", bargainPageRoutes)
   .route("/", shareLinkRoutes)
   .route("/", promotePageRoutes)
+  .route("/", adminExportRoutes)
+  .route("/", adminPageRoutes)
+  .route("/", adminProductPageRoutes)
   .notFound((c) => (c.req.path.startsWith("/api/") ? apiNotFound(c) : renderNotFound(c, t.pageNotFound)))
   .onError(onError);
 

@@ -4,7 +4,7 @@ import type { VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { NotFoundPage } from "../storefront/pages/not-found";
 
-export function renderPage(c: Context, page: VNode<any>, status: 200 | 404 = 200) {
+export function renderPage(c: Context, page: VNode<any>, status: 200 | 403 | 404 = 200) {
   return c.html(`<!doctype html>${renderToString(page)}`, status);
 }
 

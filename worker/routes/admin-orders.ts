@@ -1,35 +1,14 @@
 // The merchant's orders: list (by status), ship, complete, refund.
 import { createRoute, z } from "@hono/zod-openapi";
-import { inArray } from "drizzle-orm";
 import { getDb } from "../../db/client";
 import { transitionOrder } from "../../db/order-transitions";
-import { findOrder, listOrders, toOrderView, type OrderWithItems } from "../../db/orders";
-import { users } from "../../db/schema";
-import type { Db } from "../../db/client";
+import { findOrder, listOrders, toOrderView } from "../../db/orders";
+import { adminOrderViews } from "../../db/admin-order-views";
 import { now } from "../clock";
 import { conflict, notFound } from "../errors";
 import { requireAdmin } from "../middleware/session";
 import { createRouter, errors, json } from "../openapi";
 import { adminOrder, orderIdParam, orderListQuery, orderResponse } from "../schemas/order";
-
-async function toAdminViews(db: Db, list: OrderWithItems[]) {
-  const ids = [...new Set(list.map((o) => o.distributorUserId).filter((id): id is number => id !== null))];
-  const names = ids.length
-    ? await db.select({ id: users.id, nickname: users.nickname }).from(users).where(inArray(users.id, ids))
-    : [];
-  return list.map((o) => ({
-    ...toOrderView(o),
-    distributor:
-      o.distributorUserId === null
-        ? null
-        : {
-            user_id: o.distributorUserId,
-            nickname: names.find((n) => n.id === o.distributorUserId)?.nickname ?? "",
-            code: o.referrerCode,
-          },
-    contact: { name: o.contactName, phone: o.contactPhone, address: o.contactAddress },
-  }));
-}
 
 const router = createRouter();
 router.use("/admin/*", async (c, next) => {
@@ -65,7 +44,7 @@ export const adminOrderRoutes = router
     async (c) => {
       const db = getDb(c.env.DB);
       const list = await listOrders(db, { status: c.req.valid("query").status, limit: 200 });
-      return c.json({ orders: await toAdminViews(db, list) }, 200);
+      return c.json({ orders: await adminOrderViews(db, list) }, 200);
     },
   )
   .openapi(transition("ship"), handleTransition("ship"))

@@ -15,3 +15,6 @@ export const TRANSITIONS: Record<OrderAction, { from: OrderStatus[]; to: OrderSt
 export function canTransition(from: OrderStatus, action: OrderAction): boolean {
   return TRANSITIONS[action].from.includes(from);
 }
+
+/** Orders that count as sales: paid and neither refunded nor cancelled. */
+export const SOLD_STATUSES = ["paid", "shipped", "completed"] as const satisfies readonly OrderStatus[];

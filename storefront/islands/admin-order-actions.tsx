@@ -1,0 +1,70 @@
+// An order's next steps for the merchant: ship, complete, refund (refund asks once more).
+import { useState } from "preact/hooks";
+import type { OrderAction } from "../../worker/rules/order-status";
+import { ta } from "../i18n";
+import { callApi } from "./admin-api";
+
+type MerchantAction = Extract<OrderAction, "ship" | "complete" | "refund">;
+
+export type AdminOrderActionsProps = {
+  orderId: string;
+  /** The moves the order's status allows, from the order-status rule. */
+  actions: MerchantAction[];
+  /** What a refund gives back, shown on the confirm button. */
+  refundLabel: string;
+};
+
+export function AdminOrderActions(props: AdminOrderActionsProps) {
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<MerchantAction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const o = ta.orders;
+
+  async function run(action: MerchantAction) {
+    if (action === "refund" && !confirming) return setConfirming(true);
+    setBusy(true);
+    setError(null);
+    const res = await callApi("POST", `/api/admin/orders/${encodeURIComponent(props.orderId)}/${action}`);
+    setBusy(false);
+    setConfirming(false);
+    if (res.ok) return setDone(action);
+    setError(o.errors[res.code] ?? ta.failed);
+  }
+
+  if (done) {
+    return (
+      <div class="acts">
+        <span class="ok" role="status">{o.done[done]}</span>
+        <a href={location.pathname + location.search}>↻</a>
+      </div>
+    );
+  }
+  return (
+    <div class="acts">
+      {confirming ? (
+        <>
+          <button type="button" class="btn btn-sm" disabled={busy} onClick={() => run("refund")}>
+            {busy ? o.busy : o.confirmRefund(props.refundLabel)}
+          </button>
+          <button type="button" class="btn btn-sm btn-line" disabled={busy} onClick={() => setConfirming(false)}>
+            {o.cancel}
+          </button>
+        </>
+      ) : (
+        props.actions.map((action) => (
+          <button
+            type="button"
+            class={`btn btn-sm ${action === "refund" ? "btn-line" : "btn-blue"}`}
+            disabled={busy}
+            data-action={action}
+            onClick={() => run(action)}
+          >
+            {o.actions[action]}
+          </button>
+        ))
+      )}
+      {error && <span class="error" role="alert">{error}</span>}
+    </div>
+  );
+}

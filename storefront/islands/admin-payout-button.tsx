@@ -1,0 +1,43 @@
+// 标记已打款: records that the merchant paid a distributor's whole available commission.
+import { useState } from "preact/hooks";
+import { formatCny } from "../format";
+import { ta } from "../i18n";
+import { callApi } from "./admin-api";
+
+export type AdminPayoutButtonProps = { userId: number; availableCents: number };
+
+export function AdminPayoutButton(props: AdminPayoutButtonProps) {
+  const [step, setStep] = useState<"idle" | "confirm" | "busy" | "done">("idle");
+  const [paidCents, setPaidCents] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const d = ta.distributors;
+  const amount = formatCny(props.availableCents);
+
+  async function pay() {
+    setStep("busy");
+    setError(null);
+    const res = await callApi<{ payout: { amount_cents: number } }>("POST", `/api/admin/distributors/${props.userId}/payout`);
+    if (res.ok) {
+      setPaidCents(res.body.payout.amount_cents);
+      return setStep("done");
+    }
+    setStep("idle");
+    setError(d.errors[res.code] ?? ta.failed);
+  }
+
+  if (step === "done") return <span class="ok" role="status">{d.paid(formatCny(paidCents))}</span>;
+  return (
+    <span>
+      {step === "idle" ? (
+        <button type="button" class="btn btn-sm btn-blue" onClick={() => setStep("confirm")}>
+          {d.payout(amount)}
+        </button>
+      ) : (
+        <button type="button" class="btn btn-sm" disabled={step === "busy"} onClick={pay}>
+          {d.confirmPayout(amount)}
+        </button>
+      )}
+      {error && <span class="error" role="alert"> {error}</span>}
+    </span>
+  );
+}

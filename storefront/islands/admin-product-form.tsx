@@ -1,0 +1,222 @@
+// The merchant's product form: every field of a product, each zod issue shown under its field.
+import { useState } from "preact/hooks";
+import type { ProductView } from "../../worker/schemas/product";
+import { fromWallTime, toWallTime } from "../../worker/rules/zoned-time";
+import { AdminField, fieldId } from "../components/admin-field";
+import { ta } from "../i18n";
+import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "./admin-api";
+
+export type AdminProductFormProps = {
+  /** null: a new product. */
+  product: ProductView | null;
+  timeZone: string;
+  defaults: { commission_bp: number; commission_l2_bp: number; bargain_floor_cents: number; bargain_helpers: number };
+  /** Pictures shipped with the store, offered as a picker beside the URL field. */
+  pictures: string[];
+};
+
+/** Text of each field by its API path, and the three switches. */
+type Values = Record<string, string | boolean> & { bargainOn: boolean; flashOn: boolean; active: boolean };
+
+const HOUR_MS = 3600_000;
+
+function initialValues(p: ProductView | null, props: AdminProductFormProps): Values {
+  const wall = (iso: string | undefined) => (iso ? toWallTime(Date.parse(iso), props.timeZone) : "");
+  return {
+    title: p?.title ?? "",
+    slug: p?.slug ?? "",
+    description: p?.description ?? "",
+    image_url: p?.image_url ?? "",
+    price_cents: p ? centsToYuanText(p.price_cents) : "",
+    stock: p ? String(p.stock) : "",
+    commission_bp: p ? bpToPercentText(p.commission_bp) : "",
+    commission_l2_bp: p ? bpToPercentText(p.commission_l2_bp) : "",
+    bargainOn: Boolean(p?.bargain),
+    "bargain.floor_cents": centsToYuanText(p?.bargain?.floor_cents ?? props.defaults.bargain_floor_cents),
+    "bargain.helpers": String(p?.bargain?.helpers ?? props.defaults.bargain_helpers),
+    flashOn: Boolean(p?.flash_sale),
+    "flash_sale.price_cents": p?.flash_sale ? centsToYuanText(p.flash_sale.price_cents) : "",
+    "flash_sale.starts_at": wall(p?.flash_sale?.starts_at),
+    "flash_sale.ends_at": wall(p?.flash_sale?.ends_at),
+    "flash_sale.stock": p?.flash_sale ? String(p.flash_sale.stock) : "",
+    active: p?.active ?? true,
+  };
+}
+
+/** The form's text as the API's body; fields that do not parse become local errors instead. */
+function toBody(v: Values, timeZone: string, isNew: boolean) {
+  const errors: Record<string, string> = {};
+  const parse = (name: string, parser: (s: string) => number) => {
+    const n = parser(String(v[name]));
+    if (Number.isNaN(n)) errors[name] = ta.fieldErrors[name] ?? ta.fixFields;
+    return n;
+  };
+  const int = (s: string) => (/^\s*\d{1,9}\s*$/.test(s) ? Number(s) : Number.NaN);
+  const time = (s: string) => fromWallTime(s, timeZone);
+  const optionalBp = (name: string) => (isNew && String(v[name]).trim() === "" ? undefined : parse(name, percentToBp));
+  const body = {
+    title: String(v.title).trim(),
+    ...(String(v.slug).trim() ? { slug: String(v.slug).trim() } : {}),
+    description: String(v.description),
+    image_url: String(v.image_url).trim(),
+    price_cents: parse("price_cents", yuanToCents),
+    stock: parse("stock", int),
+    commission_bp: optionalBp("commission_bp"),
+    commission_l2_bp: optionalBp("commission_l2_bp"),
+    bargain: v.bargainOn
+      ? { floor_cents: parse("bargain.floor_cents", yuanToCents), helpers: parse("bargain.helpers", int) }
+      : null,
+    flash_sale: v.flashOn
+      ? {
+          price_cents: parse("flash_sale.price_cents", yuanToCents),
+          starts_at: new Date(parse("flash_sale.starts_at", time) || 0).toISOString(),
+          ends_at: new Date(parse("flash_sale.ends_at", time) || 0).toISOString(),
+          stock: parse("flash_sale.stock", int),
+        }
+      : null,
+    active: v.active,
+  };
+  return { body, errors };
+}
+
+export function AdminProductForm(props: AdminProductFormProps) {
+  const p = props.product;
+  const [v, setV] = useState<Values>(() => initialValues(p, props));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [state, setState] = useState<"idle" | "busy" | "saved" | "failed" | "invalid">("idle");
+  const set = (name: string, value: string | boolean) => setV((old) => ({ ...old, [name]: value }) as Values);
+
+  function toggleFlash(on: boolean) {
+    set("flashOn", on);
+    if (on && !v["flash_sale.starts_at"]) {
+      const start = Math.ceil(Date.now() / HOUR_MS) * HOUR_MS - HOUR_MS;
+      set("flash_sale.starts_at", toWallTime(start, props.timeZone));
+      set("flash_sale.ends_at", toWallTime(start + 24 * HOUR_MS, props.timeZone));
+    }
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const { body, errors: local } = toBody(v, props.timeZone, p === null);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return setState("invalid");
+    setState("busy");
+    const res = await callApi<{ product: ProductView }>(p ? "PATCH" : "POST", p ? `/api/admin/products/${p.id}` : "/api/admin/products", body);
+    if (res.ok) {
+      if (!p) return void (location.href = `/admin/products/${res.body.product.id}?created=1`);
+      return setState("saved");
+    }
+    const byField = issuesByField(res.issues);
+    if (res.code === "slug_taken") byField.slug = ta.fieldErrors.slug!;
+    setErrors(Object.fromEntries(Object.keys(byField).map((k) => [k, ta.fieldErrors[k] ?? byField[k]!])));
+    setState(Object.keys(byField).length ? "invalid" : "failed");
+  }
+
+  const f = ta.fields;
+  const text = (name: string, attrs: Record<string, unknown> = {}, hint?: string) => (
+    <AdminField name={name} label={f[name] ?? name} error={errors[name]} hint={hint}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        value={v[name] as string}
+        onInput={(e) => set(name, (e.currentTarget as HTMLInputElement).value)}
+        aria-invalid={errors[name] ? "true" : undefined}
+        {...attrs}
+      />
+    </AdminField>
+  );
+  const money = { inputMode: "decimal", placeholder: "0.00" };
+  const whole = { inputMode: "numeric" };
+  const check = (name: "bargainOn" | "flashOn" | "active", label: string, onChange = (on: boolean) => set(name, on)) => (
+    <AdminField name={name} label={label} check>
+      <input type="checkbox" name={name} checked={v[name]} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+    </AdminField>
+  );
+  const s = ta.products.sections;
+  const orphans = Object.keys(errors).filter((k) => !(k in initialValues(null, props)));
+
+  async function setActive(active: boolean) {
+    setState("busy");
+    const res = await callApi("PATCH", `/api/admin/products/${p!.id}`, { active });
+    if (res.ok) return void location.reload();
+    setState("failed");
+  }
+
+  return (
+    <form class="a-form" method="post" onSubmit={save} noValidate>
+      <fieldset>
+        <legend>{s.basic}</legend>
+        {text("title", { maxLength: 80 })}
+        <AdminField name="description" label={f.description!} error={errors.description}>
+          <textarea id={fieldId("description")} name="description" rows={4} value={String(v.description)} onInput={(e) => set("description", (e.currentTarget as HTMLTextAreaElement).value)} />
+        </AdminField>
+        <AdminField name="image_url" label={f.image_url!} error={errors.image_url} hint={ta.products.pickImage}>
+          <input id={fieldId("image_url")} name="image_url" value={String(v.image_url)} placeholder="https://… /img/…" onInput={(e) => set("image_url", (e.currentTarget as HTMLInputElement).value)} />
+          <div class="a-pics">
+            {props.pictures.map((src) => (
+              <button type="button" class={v.image_url === src ? "on" : undefined} onClick={() => set("image_url", src)} title={src}>
+                <img src={src} alt="" loading="lazy" width={36} height={36} />
+              </button>
+            ))}
+          </div>
+        </AdminField>
+        {text("slug", { placeholder: "tea-2026", autoCapitalize: "off" })}
+      </fieldset>
+      <fieldset>
+        <legend>{s.money}</legend>
+        <div class="cols">
+          {text("price_cents", money)}
+          {text("stock", whole)}
+        </div>
+        {check("active", f.active!)}
+      </fieldset>
+      <fieldset>
+        <legend>{s.commission}</legend>
+        <div class="cols">
+          {(["commission_bp", "commission_l2_bp"] as const).map((name) => {
+            const fallback = bpToPercentText(props.defaults[name]);
+            return text(name, { ...money, placeholder: fallback }, p ? undefined : ta.products.commissionDefault(fallback));
+          })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{s.flash}</legend>
+        {check("flashOn", f.flash_sale!, toggleFlash)}
+        {v.flashOn && (
+          <div class="cols">
+            {text("flash_sale.price_cents", money)}
+            {text("flash_sale.stock", whole)}
+            {text("flash_sale.starts_at", { type: "datetime-local" }, ta.products.timeZoneNote(props.timeZone))}
+            {text("flash_sale.ends_at", { type: "datetime-local" })}
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{s.bargain}</legend>
+        {check("bargainOn", f.bargain!)}
+        {v.bargainOn && (
+          <div class="cols">
+            {text("bargain.floor_cents", money)}
+            {text("bargain.helpers", whole)}
+          </div>
+        )}
+      </fieldset>
+      <div class="a-bar">
+        <button type="submit" class="btn" disabled={state === "busy"}>
+          {state === "busy" ? ta.saving : p ? ta.save : ta.products.create}
+        </button>
+        {state === "saved" && <span class="ok" role="status">{ta.saved}</span>}
+        {state === "invalid" && <span class="error" role="alert">{ta.fixFields}</span>}
+        {state === "failed" && <span class="error" role="alert">{ta.failed}</span>}
+        {p && (
+          <button type="button" class="btn btn-line" disabled={state === "busy"} onClick={() => setActive(!p.active)}>
+            {p.active ? ta.products.archive : ta.products.restore}
+          </button>
+        )}
+      </div>
+      {orphans.map((k) => (
+        <p class="error" role="alert">{`${k || "?"}: ${errors[k]}`}</p>
+      ))}
+    </form>
+  );
+}

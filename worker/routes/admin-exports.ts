@@ -1,0 +1,112 @@
+// CSV downloads for the merchant: every order, and every commission ledger entry.
+// Money comes twice: integer cents (exact, what the API uses) and yuan with 2 decimals (to read).
+// Times are ISO 8601 in UTC, plus the order's local time in the store's zone.
+import { Hono, type Context } from "hono";
+import { commissionExportPage, orderExportPage, type OrderCursor } from "../../db/admin-exports";
+import { getDb } from "../../db/client";
+import { getSettings } from "../../db/settings";
+import { t, ta } from "../../storefront/i18n";
+import type { AppEnv } from "../app-env";
+import { now } from "../clock";
+import { CSV_BOM, centsToYuan, csvLine } from "../lib/csv";
+import { adminOnly } from "../middleware/admin-only";
+import { calendarDay } from "../rules/checkin-reward";
+import { TRANSITIONS, type OrderStatus } from "../rules/order-status";
+import { toWallTime } from "../rules/zoned-time";
+
+const PAGE_ROWS = 500;
+const STATUSES = new Set<string>(Object.values(TRANSITIONS).flatMap((tr) => [...tr.from, tr.to]));
+const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
+
+/** Streams the BOM, a header line, then each page's lines as it is read. */
+function csvDownload(c: Context<AppEnv>, name: string, header: readonly string[], pages: () => AsyncGenerator<string[]>) {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      try {
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(header)));
+        for await (const lines of pages()) controller.enqueue(encoder.encode(lines.join("")));
+        controller.close();
+      } catch (err) {
+        console.error("export failed", err);
+        controller.error(err);
+      }
+    },
+  });
+  return c.body(body, 200, {
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${name}"`,
+  });
+}
+
+export const adminExportRoutes = new Hono<AppEnv>()
+  .use("/admin/export/*", adminOnly)
+  .get("/admin/export/orders.csv", async (c) => {
+    const db = getDb(c.env.DB);
+    const { time_zone } = await getSettings(db);
+    const wanted = c.req.query("status");
+    const status = wanted && STATUSES.has(wanted) ? (wanted as OrderStatus) : undefined;
+    const h = ta.csv;
+    return csvDownload(c, `orders-${calendarDay(now(), time_zone)}.csv`, h.orders, async function* () {
+      let cursor: OrderCursor | null = null;
+      for (;;) {
+        const rows = await orderExportPage(db, cursor, PAGE_ROWS, status);
+        if (rows.length === 0) return;
+        yield rows.map((o) =>
+          csvLine([
+            o.id,
+            iso(o.created_at),
+            toWallTime(o.created_at, time_zone).replace("T", " "),
+            t.orderStatus[o.status],
+            o.items,
+            centsToYuan(o.subtotal_cents),
+            o.subtotal_cents,
+            centsToYuan(o.wallet_cents),
+            o.wallet_cents,
+            centsToYuan(o.total_cents),
+            o.total_cents,
+            o.referrer_code,
+            o.distributor_user_id,
+            o.distributor_nickname,
+            o.contact_name,
+            o.contact_phone,
+            o.contact_address,
+            iso(o.paid_at),
+            iso(o.shipped_at),
+            iso(o.completed_at),
+            iso(o.refunded_at),
+          ]),
+        );
+        const last = rows.at(-1)!;
+        cursor = { created_at: last.created_at, id: last.id };
+      }
+    });
+  })
+  .get("/admin/export/commissions.csv", async (c) => {
+    const db = getDb(c.env.DB);
+    const { time_zone } = await getSettings(db);
+    const h = ta.csv;
+    return csvDownload(c, `commissions-${calendarDay(now(), time_zone)}.csv`, h.commissions, async function* () {
+      let afterId = 0;
+      for (;;) {
+        const rows = await commissionExportPage(db, afterId, PAGE_ROWS);
+        if (rows.length === 0) return;
+        yield rows.map((l) =>
+          csvLine([
+            l.id,
+            iso(l.created_at),
+            l.distributor_user_id,
+            l.nickname,
+            l.code,
+            l.order_id,
+            l.level,
+            h.buckets[l.bucket],
+            h.events[l.event],
+            centsToYuan(l.amount_cents),
+            l.amount_cents,
+          ]),
+        );
+        afterId = rows.at(-1)!.id;
+      }
+    });
+  });
