@@ -1,6 +1,6 @@
 // The friends who helped a bargain, in cut order, with what each one cut.
 import { formatCny } from "../format";
-import { t } from "../i18n";
+import { bargain as t } from "../i18n/zh-CN/bargain";
 
 export type BargainHelper = { nickname: string; cutCents: number };
 

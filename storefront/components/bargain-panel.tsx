@@ -3,9 +3,12 @@
 import type { ComponentChildren } from "preact";
 import type { BargainView } from "../../worker/schemas/bargain";
 import { formatCny } from "../format";
-import { t } from "../i18n";
+import { bargain } from "../i18n/zh-CN/bargain";
+import { common } from "../i18n/zh-CN/common";
 import { Countdown } from "../islands/countdown";
 import { Island } from "./island";
+
+const t = { ...bargain, ...common };
 
 export type BargainPanelProps = {
   bargain: BargainView;

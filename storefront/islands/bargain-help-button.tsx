@@ -5,7 +5,7 @@ import type { BargainView } from "../../worker/schemas/bargain";
 import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
 import { BargainPanel } from "../components/bargain-panel";
 import { formatCny } from "../format";
-import { t } from "../i18n";
+import { bargain as t } from "../i18n/zh-CN/bargain";
 
 export type BargainHelpButtonProps = {
   bargain: BargainView;

@@ -1,6 +1,6 @@
 // The button that makes a signed-in shopper a distributor (recruited by an invite code, if any).
 import { useState } from "preact/hooks";
-import { t } from "../i18n";
+import { promote as t } from "../i18n/zh-CN/promote";
 
 export type BecomeDistributorProps = {
   label: string;

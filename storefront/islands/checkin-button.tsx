@@ -1,7 +1,7 @@
 // Today's check-in on one big button: a tap credits the day's cash and shows it without a reload.
 import { useState } from "preact/hooks";
 import { formatCny } from "../format";
-import { t } from "../i18n";
+import { checkin as t } from "../i18n/zh-CN/checkin";
 
 export type CheckinButtonProps = {
   todayCents: number;

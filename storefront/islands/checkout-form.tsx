@@ -1,7 +1,10 @@
 // The one-screen checkout: contact, quantity, wallet cash, then pay (Stripe, or the demo button).
 import { useMemo, useState } from "preact/hooks";
 import { formatCny } from "../format";
-import { t } from "../i18n";
+import { checkout } from "../i18n/zh-CN/checkout";
+import { common } from "../i18n/zh-CN/common";
+
+const t = { ...checkout, ...common };
 
 export type CheckoutFormProps = {
   productId: number;

@@ -1,6 +1,9 @@
 // One tap copies a share link; where a chat app's browser refuses the clipboard, it still copies.
 import { useState } from "preact/hooks";
-import { t } from "../i18n";
+import { common } from "../i18n/zh-CN/common";
+import { promote } from "../i18n/zh-CN/promote";
+
+const t = { ...common, ...promote };
 
 export type CopyLinkProps = { url: string; label?: string };
 

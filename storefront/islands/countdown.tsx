@@ -1,6 +1,6 @@
 // A live countdown to a moment; shows "已结束" once it passes.
 import { useEffect, useState } from "preact/hooks";
-import { t } from "../i18n";
+import { common as t } from "../i18n/zh-CN/common";
 
 export type CountdownProps = { until: string; label: string; now?: number };
 

@@ -1,6 +1,6 @@
 // Sign in or sign up with a phone and a password, then go back to the page that asked.
 import { useState } from "preact/hooks";
-import { t } from "../i18n";
+import { login as t } from "../i18n/zh-CN/login";
 
 export type LoginFormProps = { next: string; mode?: "login" | "signup" };
 

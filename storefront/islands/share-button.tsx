@@ -1,6 +1,6 @@
 // One tap to share: the system share sheet where there is one, else copy the link.
 import { useState } from "preact/hooks";
-import { t } from "../i18n";
+import { common as t } from "../i18n/zh-CN/common";
 
 export type ShareButtonProps = { url: string; title: string; label?: string };
 

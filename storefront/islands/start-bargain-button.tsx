@@ -1,6 +1,6 @@
 // "发起砍价" on a product page: starts (or reopens) my bargain on it and goes to its page to share.
 import { useState } from "preact/hooks";
-import { t } from "../i18n";
+import { bargain as t } from "../i18n/zh-CN/bargain";
 
 export type StartBargainButtonProps = { productId: number; label: string };
 
