@@ -1,8 +1,8 @@
 // Seeds the local D1: the demo catalogue (first start only: products are keyed by slug) and the
 // merchant account from ADMIN_PHONE / ADMIN_PASSWORD (written on every start, so the env wins).
 import { pbkdf2Sync, randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { wrangler } from "./wrangler.mjs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { persistArgs, wrangler } from "./wrangler.mjs";
 
 const ITERATIONS = 100_000; // the worker's worker/lib/password.ts reads this same format
 const q = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
@@ -31,6 +31,8 @@ statements.push(
 );
 
 mkdirSync(".wrangler", { recursive: true });
-writeFileSync(".wrangler/seed.sql", statements.join("\n") + "\n");
-wrangler(["d1", "execute", "DB", "--local", "--file", ".wrangler/seed.sql"]);
+const file = `.wrangler/seed-${process.pid}.sql`;
+writeFileSync(file, statements.join("\n") + "\n");
+wrangler(["d1", "execute", "DB", "--local", ...persistArgs(), "--file", file]);
+rmSync(file);
 console.log(`seeded ${catalogue.length} products (new ones only) and the merchant ${phone}`);

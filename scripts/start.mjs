@@ -1,13 +1,13 @@
 // `npm start`: a local secret if there is none, the islands bundle, migrations, seed, then the store.
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
-import { wrangler } from "./wrangler.mjs";
+import { persistArgs, wrangler } from "./wrangler.mjs";
 
 if (!existsSync(".dev.vars")) {
   writeFileSync(".dev.vars", `SESSION_SECRET=${randomBytes(32).toString("hex")}\n`);
   console.log("created .dev.vars with a random SESSION_SECRET");
 }
 await import("./build-client.mjs");
-wrangler(["d1", "migrations", "apply", "DB", "--local"]);
+wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs()]);
 await import("./seed.mjs");
-wrangler(["dev", "--port", process.env.PORT ?? "8787", "--ip", "127.0.0.1"]);
+wrangler(["dev", "--port", process.env.PORT ?? "8787", "--ip", "127.0.0.1", ...persistArgs()]);

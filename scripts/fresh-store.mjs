@@ -1,0 +1,153 @@
+// A fresh store for browser journeys and benchmarks: the islands bundle, a new local D1 under
+// .wrangler/<prefix>-<random> (migrated and seeded), and `wrangler dev` on a free port of 8795-8798.
+// Used as a module (`startFreshStore()`), or run directly to keep one up until Ctrl-C.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { delimiter, dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DEFAULT_PORTS = [8795, 8796, 8797, 8798];
+const READY_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 5_000;
+
+const env = {
+  ...process.env,
+  PATH: [join(ROOT, "node_modules", ".bin"), process.env.PATH].join(delimiter),
+  WRANGLER_SEND_METRICS: "false",
+};
+
+/** Runs a set-up step quietly; its output is shown only when it fails. */
+function run(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, encoding: "utf8", env: { ...env, ...extraEnv } });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout ?? ""}${result.stderr ?? ""}`);
+    throw new Error(`${command} ${args.join(" ")} failed with ${result.status ?? result.signal}`);
+  }
+}
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => server.close(() => resolve(true)))
+      .listen(port, "127.0.0.1");
+  });
+}
+
+async function freePorts(candidates, n) {
+  const free = [];
+  for (const port of candidates) if (free.length < n && (await isFree(port))) free.push(port);
+  if (free.length < n) throw new Error(`need ${n} free ports among ${candidates.join(", ")}, found ${free.length}`);
+  return free;
+}
+
+async function waitUntilUp(url, server) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode} before answering`);
+    try {
+      const res = await fetch(`${url}/api/products`);
+      if (res.ok && (await res.json()).products.length > 0) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`the store at ${url} did not answer within ${READY_TIMEOUT_MS / 1000} s`);
+}
+
+/**
+ * Starts a store over its own fresh, seeded database, in demo payment mode, with a random session
+ * secret. Always call `stop()` (it is also called if this process exits first).
+ * @param {{ prefix?: string, ports?: number[], logFile?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, persistTo: string, stop: () => Promise<void> }>}
+ * @example
+ * const store = await startFreshStore({ prefix: "e2e" });
+ * try { await fetch(`${store.url}/api/products`); } finally { await store.stop(); }
+ */
+export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, logFile } = {}) {
+  const persistTo = `.wrangler/${prefix}-${randomBytes(4).toString("hex")}`;
+  const envFile = join(persistTo, "fresh-store.env");
+  try {
+    run(process.execPath, ["scripts/build-client.mjs"]);
+    run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
+    run(process.execPath, ["scripts/seed.mjs"], { PERSIST_TO: persistTo });
+    writeFileSync(
+      join(ROOT, envFile),
+      `SESSION_SECRET=${randomBytes(32).toString("hex")}\nSTRIPE_SECRET_KEY=\nSTRIPE_WEBHOOK_SECRET=\n`,
+    );
+  } catch (error) {
+    rmSync(join(ROOT, persistTo), { recursive: true, force: true });
+    throw error;
+  }
+
+  // the inspector takes a port too: both from the range this store may use
+  const [port, inspectorPort] = await freePorts(ports, 2);
+  const args = [
+    "dev",
+    "--port", String(port),
+    "--ip", "127.0.0.1",
+    "--inspector-port", String(inspectorPort),
+    "--persist-to", persistTo,
+    "--show-interactive-dev-session=false",
+    // an env file instead of .dev.vars: a secret of its own, and no Stripe key whatever
+    // .dev.vars holds, so the store runs in the explicit demo payment mode
+    "--env-file", envFile,
+  ];
+  const server = spawn("wrangler", args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
+    const log = createWriteStream(logFile);
+    server.stdout.pipe(log);
+    server.stderr.pipe(log);
+  } else {
+    server.stdout.resume();
+    server.stderr.pipe(process.stderr);
+  }
+
+  let stopped = false;
+  const killGroup = (signal) => {
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const onExit = () => killGroup("SIGKILL");
+  process.once("exit", onExit);
+
+  async function stop() {
+    if (stopped) return;
+    stopped = true;
+    process.off("exit", onExit);
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      killGroup("SIGTERM");
+      const timer = setTimeout(() => killGroup("SIGKILL"), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    // wrangler's children (workerd) share its process group: make sure none outlives it
+    killGroup("SIGKILL");
+    rmSync(join(ROOT, persistTo), { recursive: true, force: true });
+  }
+
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilUp(url, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, persistTo, stop };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const store = await startFreshStore();
+  console.log(`fresh store on ${store.url} (database in ${store.persistTo}); Ctrl-C stops it`);
+  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => store.stop().then(() => process.exit(0)));
+}

@@ -1,0 +1,299 @@
+// Real-browser journeys on a phone: Chromium at 390×844 with touch, against a fresh store of its
+// own. Each journey is a shopper's story end to end, with no console error or page error on any
+// page, and screenshots kept in test-results/e2e/.
+import assert from "node:assert/strict";
+import { mkdirSync, rmSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { chromium } from "playwright-core";
+import { startFreshStore } from "../scripts/fresh-store.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SHOTS = "test-results/e2e";
+const PASSWORD = "correct-horse-9";
+const MERCHANT = { phone: process.env.ADMIN_PHONE ?? "13800000000", password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass" };
+// a phone's browser; a headless user agent would be taken for a bot, and bots earn no attribution
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  locale: "zh-CN",
+  userAgent:
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
+};
+
+/** @type {Awaited<ReturnType<typeof startFreshStore>>} */
+let store;
+/** @type {import("playwright-core").Browser} */
+let browser;
+/** @type {Array<{ id: number, title: string, price_cents: number, commission_bp: number, bargain: unknown, flash_sale: unknown }>} */
+let catalogue;
+
+before(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  store = await startFreshStore({ prefix: "e2e", logFile: "test-results/e2e-wrangler.log" });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  catalogue = (await (await fetch(`${store.url}/api/products`)).json()).products;
+});
+
+after(async () => {
+  await browser?.close();
+  await store?.stop();
+});
+
+// ---- a phone, its pages, and what they must not do --------------------------------------------
+
+/** Formats cents as the pages do: 19900 → "¥199.00". */
+const cny = (cents) => `¥${Math.floor(cents / 100).toLocaleString("en-US")}.${String(cents % 100).padStart(2, "0")}`;
+
+let phoneCounter = 0;
+const newPhone = () => `13${5 + (phoneCounter++ % 4)}${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
+/**
+ * A journey: a test whose phones all close at the end, and whose screens are kept when it fails.
+ * @param {(open: (who: string) => ReturnType<typeof openPhone>) => Promise<void>} walk
+ */
+function journey(name, title, walk) {
+  test(title, async () => {
+    const phones = [];
+    try {
+      await walk(async (who) => {
+        const phone = await openPhone(name, who);
+        phones.push(phone);
+        return phone;
+      });
+      assert.deepEqual(phones.flatMap((p) => p.problems), []);
+    } catch (error) {
+      await Promise.all(phones.map((p) => p.screenshot("failed").catch(() => {})));
+      throw error;
+    } finally {
+      await Promise.all(phones.map((p) => p.close()));
+    }
+  });
+}
+
+/**
+ * A person's phone: its own browser context (cookies, clipboard), every page watched for console
+ * errors, uncaught exceptions and dialogs (a page that needs window.prompt has failed at something).
+ */
+async function openPhone(journey, who) {
+  const context = await browser.newContext({ ...PHONE, baseURL: store.url });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: store.url });
+  const problems = [];
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`${who} console error on ${page.url()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`${who} page error on ${page.url()}: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`${who} dialog on ${page.url()}: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  let shot = 0;
+  return {
+    context,
+    page,
+    problems,
+    /** Keeps what the phone shows now as test-results/e2e/<journey>-<who>-<n>-<step>.png. */
+    async screenshot(step) {
+      shot += 1;
+      await page.screenshot({ path: `${SHOTS}/${journey}-${who}-${shot}-${step}.png`, fullPage: true });
+    },
+    close: () => context.close(),
+  };
+}
+
+/** The page must not be wider than the phone: nothing to scroll sideways. */
+async function assertFitsPhone(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${page.url()} is ${overflow}px wider than the phone`);
+}
+
+/** Signs up in the UI (/login, switched to 注册) and waits to land on `next`. */
+async function signUpInUi(phone, { nickname, next }) {
+  const { page } = phone;
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByRole("button", { name: "还没有账号？立即注册" }).tap();
+  await page.locator("#phone").fill(newPhone());
+  await page.locator("#password").fill(PASSWORD);
+  await page.locator("#nickname").fill(nickname);
+  await assertFitsPhone(page);
+  await page.getByRole("button", { name: "注册并登录" }).tap();
+  await page.waitForURL((url) => url.pathname + url.search === next);
+}
+
+/** What the phone's clipboard holds once it matches `pattern` (a copy lands a moment after the tap). */
+async function clipboardText(page, pattern) {
+  const deadline = Date.now() + 5_000;
+  let text = "";
+  while (Date.now() < deadline) {
+    text = await page.evaluate(() => navigator.clipboard.readText()).catch(() => "");
+    if (pattern.test(text)) return text;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`the clipboard holds ${JSON.stringify(text)}, not a share link`);
+}
+
+const plainProduct = () => catalogue.find((p) => !p.bargain && !p.flash_sale);
+const bargainProduct = () => catalogue.find((p) => p.bargain && !p.flash_sale);
+
+// ---- the journeys ---------------------------------------------------------------------------
+
+journey("share", "a distributor shares a product link; a shopper buys through it; the distributor sees the commission", async (open) => {
+  const product = plainProduct();
+  assert.ok(product, "the seed has a product with neither a bargain nor a sale");
+  const distributor = await open("distributor");
+  const shopper = await open("shopper");
+
+  await signUpInUi(distributor, { nickname: "小美推广", next: "/me" });
+  await distributor.screenshot("promote-not-yet");
+  // the button reloads /me: wait for the new page's islands, not just its HTML
+  const reloaded = distributor.page.waitForEvent("load");
+  await distributor.page.getByRole("button", { name: "成为推广员" }).tap();
+  await reloaded;
+  const row = distributor.page.locator(".share-list li", { hasText: product.title });
+  // the clipboard writes only for the page in front
+  await distributor.page.bringToFront();
+  await row.getByRole("button", { name: "复制链接" }).tap();
+  const link = await clipboardText(distributor.page, /\/s\/[A-Za-z0-9]{8}$/);
+  assert.equal(link, JSON.parse(await row.locator("[data-island=CopyLink]").getAttribute("data-props")).url);
+  assert.ok(link.startsWith(`${store.url}/s/`), link);
+  await assertFitsPhone(distributor.page);
+  await distributor.screenshot("promote-copied");
+
+  await shopper.page.goto(link);
+  assert.equal(new URL(shopper.page.url()).pathname, `/p/${product.id}`);
+  await shopper.page.getByRole("heading", { name: product.title }).waitFor();
+  await assertFitsPhone(shopper.page);
+  await shopper.screenshot("product");
+  await shopper.page.getByRole("link", { name: "立即购买" }).tap();
+  await shopper.page.waitForURL(/\/checkout\?product_id=/);
+  await shopper.page.locator("#name").fill("王小二");
+  await shopper.page.locator("#phone").fill("13912345678");
+  await shopper.page.locator("#address").fill("浙江省杭州市西湖区文三路 100 号");
+  await assertFitsPhone(shopper.page);
+  await shopper.screenshot("checkout");
+  await shopper.page.getByRole("button", { name: "提交订单" }).tap();
+  const pay = shopper.page.getByRole("button", { name: `演示支付 ${cny(product.price_cents)}` });
+  await pay.waitFor();
+  await shopper.screenshot("placed");
+  await pay.tap();
+  await shopper.page.getByRole("heading", { name: "支付成功！" }).waitFor();
+  await shopper.screenshot("paid");
+
+  await distributor.page.reload();
+  const commission = Math.floor((product.price_cents * 1000) / 10_000);
+  const funnel = distributor.page.locator(".funnel");
+  assert.equal(await funnel.locator("li", { hasText: "成交订单" }).locator("b").innerText(), "1");
+  assert.equal(await funnel.locator("li", { hasText: "销售额" }).locator("b").innerText(), cny(product.price_cents));
+  const pending = distributor.page.locator(".commission div", { hasText: "待结算" }).locator("b");
+  assert.equal(await pending.innerText(), cny(commission));
+  await distributor.screenshot("promote-earned");
+});
+
+journey("bargain", "a shopper starts a bargain; two friends each tap 帮砍一刀 and see their cut; the starter sees 2 helpers", async (open) => {
+  const product = bargainProduct();
+  assert.ok(product, "the seed has a product that allows bargains");
+  const starter = await open("starter");
+
+  await signUpInUi(starter, { nickname: "发起人小李", next: `/p/${product.id}` });
+  await starter.page.getByRole("button", { name: /^发起砍价/ }).tap();
+  await starter.page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
+  const bargainPath = new URL(starter.page.url()).pathname;
+  await assertFitsPhone(starter.page);
+  await starter.screenshot("started");
+
+  for (const [who, nickname] of [["friend1", "好友阿强"], ["friend2", "好友小芳"]]) {
+    const friend = await open(who);
+    await signUpInUi(friend, { nickname, next: bargainPath });
+    await friend.screenshot("before-help");
+    await friend.page.getByRole("button", { name: "帮砍一刀" }).tap();
+    const cut = friend.page.getByRole("status");
+    await cut.waitFor();
+    assert.match(await cut.innerText(), /^你帮好友砍掉了 ¥\d+\.\d\d$/);
+    await friend.page.locator("ol.helpers li", { hasText: nickname }).waitFor();
+    await assertFitsPhone(friend.page);
+    await friend.screenshot("helped");
+  }
+
+  await starter.page.reload();
+  await starter.page.getByText(`2/${product.bargain.helpers} 位好友已帮砍`).waitFor();
+  const bargainId = bargainPath.split("/").pop();
+  const seen = await (await starter.context.request.get(`/api/bargains/${bargainId}`)).json();
+  assert.equal(seen.bargain.helper_count, 2);
+  assert.deepEqual(seen.helpers.map((h) => h.nickname), ["好友阿强", "好友小芳"]);
+  await starter.screenshot("two-helpers");
+});
+
+journey("checkin", "a shopper reaches 签到 from the home page in one tap and checks in for +¥4.50", async (open) => {
+  const shopper = await open("shopper");
+  await signUpInUi(shopper, { nickname: "签到达人", next: "/" });
+  await assertFitsPhone(shopper.page);
+  await shopper.screenshot("home");
+  await shopper.page.locator("nav.quick").getByRole("link", { name: "签到领现金" }).tap();
+  await shopper.page.waitForURL(/\/checkin$/);
+  await shopper.screenshot("checkin");
+  await shopper.page.getByRole("button", { name: "签到领 ¥4.50" }).tap();
+  const credited = shopper.page.getByRole("status");
+  await credited.waitFor();
+  assert.match(await credited.innerText(), /^\+¥4\.50/);
+  await shopper.page.getByRole("button", { name: "今日已签到" }).waitFor();
+  await assertFitsPhone(shopper.page);
+  await shopper.screenshot("checked-in");
+});
+
+journey("merchant", "the merchant signs in and creates a product; shoppers can open it", async (open) => {
+  const merchant = await open("merchant");
+  const { page } = merchant;
+  await page.goto("/login?next=/");
+  await page.locator("#phone").fill(MERCHANT.phone);
+  await page.locator("#password").fill(MERCHANT.password);
+  await page.getByRole("button", { name: "登录", exact: true }).tap();
+  await page.waitForURL((url) => url.pathname === "/");
+
+  const title = `端到端测试商品 ${Date.now() % 100000}`;
+  let productId;
+  // the admin pages are new: their form when it is there, else the same API call it makes
+  const form = await page.goto("/admin/products/new");
+  if (form?.status() === 200 && (await page.locator("form input[name=title]").count()) > 0) {
+    await page.locator("input[name=title]").fill(title);
+    await page.locator("input[name=price_cents]").fill("12.34");
+    await page.locator("input[name=stock]").fill("7");
+    await merchant.screenshot("admin-form");
+    await page.locator("form button[type=submit]").tap();
+    await page.waitForURL(/\/admin\/products\/\d+/);
+    productId = Number(new URL(page.url()).pathname.split("/").pop());
+    await merchant.screenshot("admin-created");
+  } else {
+    const created = await page.evaluate(async (body) => {
+      const res = await fetch("/api/admin/products", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    }, { title, price_cents: 1234, stock: 7, description: "浏览器里创建的商品" });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    productId = created.body.product.id;
+  }
+  assert.ok(Number.isSafeInteger(productId));
+
+  const shopper = await open("shopper");
+  await shopper.page.goto(`/p/${productId}`);
+  await shopper.page.getByRole("heading", { name: title }).waitFor();
+  assert.ok(await shopper.page.getByText("¥12.34").first().isVisible());
+  await assertFitsPhone(shopper.page);
+  await shopper.screenshot("new-product");
+});
