@@ -6,15 +6,12 @@ import { findOrder, listOrders, toOrderView } from "../../db/orders";
 import { adminOrderViews } from "../../db/admin-order-views";
 import { now } from "../clock";
 import { conflict, notFound } from "../errors";
-import { requireAdmin } from "../middleware/session";
+import { adminOnly } from "../middleware/admin-only";
 import { createRouter, errors, json } from "../openapi";
 import { adminOrder, orderIdParam, orderListQuery, orderResponse } from "../schemas/order";
 
 const router = createRouter();
-router.use("/admin/*", async (c, next) => {
-  await requireAdmin(c);
-  await next();
-});
+router.use("/admin/*", adminOnly);
 
 const transition = (action: "ship" | "complete" | "refund") =>
   createRoute({

@@ -5,7 +5,7 @@ import { findProduct, insertProduct, listAllProducts, replaceProduct, toProductV
 import { getSettings } from "../../db/settings";
 import { now } from "../clock";
 import { conflict, notFound } from "../errors";
-import { requireAdmin } from "../middleware/session";
+import { adminOnly } from "../middleware/admin-only";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { idParam } from "../schemas/common";
 import { createProductBody, productListResponse, productResponse, updateProductBody } from "../schemas/product";
@@ -13,10 +13,7 @@ import { createProductBody, productListResponse, productResponse, updateProductB
 const slugTaken = () => conflict("slug_taken", "Another product already uses this slug");
 
 const router = createRouter();
-router.use("/admin/*", async (c, next) => {
-  await requireAdmin(c);
-  await next();
-});
+router.use("/admin/*", adminOnly);
 
 export const adminProductRoutes = router
   .openapi(
