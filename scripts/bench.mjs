@@ -14,6 +14,9 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 20;
 const USERS = Number(process.env.BENCH_USERS ?? 300);
 const store = `http://127.0.0.1:${STORE_PORT}`;
+/** A shopper in WeChat's browser: isbot must not take it for a crawler, or no visit is recorded. */
+const PHONE_UA =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47 NetType/WIFI";
 const bare = `http://127.0.0.1:${BARE_PORT}`;
 const env = { ...process.env, WRANGLER_SEND_METRICS: "false", PERSIST_TO: PERSIST };
 const children = [];
@@ -75,7 +78,7 @@ async function signUps(n, prefix) {
 function load(name, url, opts = {}) {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url, connections: CONNECTIONS, duration: DURATION_S, headers: { "user-agent": "Mozilla/5.0 (iPhone) Bench" }, ...opts },
+      { url, connections: CONNECTIONS, duration: DURATION_S, headers: { "user-agent": PHONE_UA }, ...opts },
       (err, r) => (err ? reject(err) : resolve({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, errors: r.errors + r.timeouts, codes: r.statusCodeStats })),
     );
   });
@@ -100,7 +103,7 @@ function loadEach(name, pathOf, cookies) {
 }
 
 async function roundTrips(path, init = {}) {
-  const res = await fetch(`${store}${path}`, { redirect: "manual", headers: { "user-agent": "Mozilla/5.0 (iPhone)", origin: store, ...init.headers }, ...init });
+  const res = await fetch(`${store}${path}`, { redirect: "manual", headers: { "user-agent": PHONE_UA, origin: store, ...init.headers }, ...init });
   await res.arrayBuffer();
   return Number(res.headers.get("x-d1-round-trips"));
 }

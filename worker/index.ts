@@ -31,6 +31,9 @@ import { shareLinkRoutes } from "./routes/share-links";
 import { stripeWebhookRoutes } from "./routes/stripe-webhook";
 import { renderNotFound } from "./render";
 import { now } from "./clock";
+import { getDb } from "../db/client";
+import { recordVisits, type Visit } from "../db/record-visit";
+import { getSettings } from "../db/settings";
 import { runCron } from "./services/run-cron";
 import { t } from "../storefront/i18n";
 
@@ -75,8 +78,14 @@ const app = new Hono<AppEnv>()
 
 export default {
   fetch: app.fetch,
+  /** Visits from the VISITS queue, written a batch at a time; a throw makes the queue retry the batch. */
+  async queue(batch, env) {
+    const db = getDb(env.DB);
+    const settings = await getSettings(db);
+    await recordVisits(db, batch.messages.map((m) => m.body), settings.unique_visit_window_s * 1000);
+  },
   /** Every minute: cancel unpaid orders past their hold, make matured commission available. */
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(runCron(env, now()));
   },
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<Env, Visit>;

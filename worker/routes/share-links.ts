@@ -45,9 +45,10 @@ export const shareLinkRoutes = new Hono<AppEnv>()
         device: deviceClass(userAgent),
       };
       c.executionCtx.waitUntil(
-        getSettings(db)
-          .then((s) => recordVisit(db, visit, s.unique_visit_window_s * 1000))
-          .catch((err) => console.error("visit not recorded", err)),
+        (c.env.VISITS
+          ? c.env.VISITS.send(visit)
+          : getSettings(db).then((s) => recordVisit(db, visit, s.unique_visit_window_s * 1000))
+        ).catch((err) => console.error("visit not recorded", err)),
       );
     }
     c.header("Cache-Control", "private, no-store");
