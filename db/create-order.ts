@@ -5,8 +5,9 @@ import type { CommissionShare } from "../worker/rules/commission";
 import type { PricedLine } from "../worker/rules/order-pricing";
 import type { Db } from "./client";
 import { accrueStatements } from "./commission-ledger";
-import { idempotencyKeys, orderItems, orders, walletLedger } from "./schema";
+import { idempotencyKeys, orderItems, orders } from "./schema";
 import { takeStockStatement } from "./stock";
+import { spendWalletStatement } from "./wallet";
 
 export type NewOrder = {
   id: string;
@@ -81,7 +82,7 @@ export async function createOrder(db: Db, o: NewOrder): Promise<{ ok: true } | {
     ...o.lines.map((l) => takeStockStatement(db, l.product_id, l.quantity, l.from_flash_stock)),
     // the wallet never below zero: the ledger's trigger aborts the batch
     ...(o.walletCents > 0 && o.userId !== null
-      ? [db.insert(walletLedger).values({ userId: o.userId, amountCents: -o.walletCents, kind: "spend", orderId: o.id, createdAt: o.now })]
+      ? [spendWalletStatement(db, { userId: o.userId, orderId: o.id, amountCents: o.walletCents, now: o.now })]
       : []),
     ...(paidNow ? accrueStatements(db, o.id, o.commissionShares, o.now) : []),
   ];

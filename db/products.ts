@@ -67,14 +67,6 @@ export async function findProduct(db: Db, id: number, opts: { activeOnly: boolea
   return row ?? null;
 }
 
-export async function findProductBySlug(db: Db, slug: string): Promise<ProductRow | null> {
-  const [row] = await db
-    .select()
-    .from(products)
-    .where(and(eq(products.slug, slug), eq(products.active, true)))
-    .limit(1);
-  return row ?? null;
-}
 
 /** @returns the new product, or null when the slug is taken. */
 export async function insertProduct(

@@ -1,4 +1,5 @@
-// The wallet is an append-only ledger; a balance is its sum, and no write can take it below zero.
+// The wallet is an append-only ledger; a balance is its sum, and no write can take it below zero
+// (the ledger's trigger in migrations/0001 aborts any batch that would).
 import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 import { walletLedger } from "./schema";
@@ -8,9 +9,6 @@ type LedgerKind = (typeof walletLedger.$inferInsert)["kind"];
 /** One ledger row as an `INSERT ... SELECT` source, in the table's column order (id left to SQLite). */
 const ledgerRow = (userId: number, amountCents: number, kind: LedgerKind, orderId: string | null, now: number) =>
   sql`SELECT NULL, ${userId}, ${amountCents}, ${kind}, ${orderId}, ${now}`;
-
-const balanceOf = (userId: number) =>
-  sql`(SELECT coalesce(sum(${walletLedger.amountCents}), 0) FROM ${walletLedger} WHERE ${walletLedger.userId} = ${userId})`;
 
 const spendOf = (orderId: string) =>
   sql`${walletLedger.orderId} = ${orderId} AND ${walletLedger.kind} = 'spend'`;
@@ -51,15 +49,11 @@ export function creditWalletStatement(
 }
 
 /**
- * An order's spend of wallet cash: a `spend` row of -amount, written only if the balance covers
- * it at the moment the statement runs, and at most once per order (unique index on order_id, kind).
- * Put it in the order's `db.batch([...])`, ahead of the statements that depend on it.
- * @returns the statement; it answers `[{ id, amountCents }]` when the spend applied and `[]` when it
- *   did not (the balance was short: `409 insufficient_wallet`; or this order had already spent).
- *   Later statements of the same batch can test `walletSpendApplied(orderId)` in their WHERE.
- * @example
- * const [spent] = await db.batch([spendWalletStatement(db, { userId, orderId, amountCents: 200, now }), ...]);
- * if (spent.length === 0) throw conflict("insufficient_wallet", "…");
+ * An order's spend of wallet cash, as a `spend` row of -amount for the order's `db.batch([...])`.
+ * Never below zero: the ledger's trigger (migrations/0001) aborts the whole batch — the order
+ * that tried to spend included — with `insufficient_wallet` when the balance does not cover it,
+ * and the unique index on (order_id, kind) refuses a second spend for the same order.
+ * @example await db.batch([db.insert(orders).values(o), spendWalletStatement(db, { userId, orderId, amountCents: 200, now })])
  */
 export function spendWalletStatement(
   db: Db,
@@ -68,22 +62,13 @@ export function spendWalletStatement(
   if (!Number.isInteger(spend.amountCents) || spend.amountCents <= 0) {
     throw new RangeError(`A spend is a whole, positive number of cents, got ${spend.amountCents}`);
   }
-  return (
-    db
-      .insert(walletLedger)
-      // never below zero: the spend lands only while the ledger's sum covers it
-      .select(
-        sql`${ledgerRow(spend.userId, -spend.amountCents, "spend", spend.orderId, spend.now)}
-            WHERE ${balanceOf(spend.userId)} >= ${spend.amountCents}`,
-      )
-      .onConflictDoNothing()
-      .returning({ id: walletLedger.id, amountCents: walletLedger.amountCents })
-  );
-}
-
-/** True inside a statement once the order's spend has been written (e.g. earlier in the same batch). */
-export function walletSpendApplied(orderId: string): SQL {
-  return sql`EXISTS (SELECT 1 FROM ${walletLedger} WHERE ${spendOf(orderId)})`;
+  return db.insert(walletLedger).values({
+    userId: spend.userId,
+    amountCents: -spend.amountCents,
+    kind: "spend",
+    orderId: spend.orderId,
+    createdAt: spend.now,
+  });
 }
 
 /**

@@ -1,16 +1,14 @@
 import { env } from "cloudflare:test";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
-import { checkins, users, walletLedger } from "../db/schema";
+import { checkins, walletLedger } from "../db/schema";
 import { resetSettings, saveSettings } from "../db/settings";
 import {
   creditWalletStatement,
   getWalletBalance,
   refundWalletSpend,
   spendWalletStatement,
-  walletBalanceQuery,
-  walletSpendApplied,
 } from "../db/wallet";
 import { now, setClockForTests } from "../worker/clock";
 import { safeNextPath } from "../storefront/islands/login-form";
@@ -215,22 +213,26 @@ describe("wallet writes for orders", () => {
     creditWalletStatement(db(), { userId, amountCents, kind: "adjust", now: Date.now() });
   const spend = (userId: number, orderId: string, amountCents: number) =>
     spendWalletStatement(db(), { userId, orderId, amountCents, now: Date.now() });
+  const outcomes = (results: PromiseSettledResult<unknown>[]) =>
+    results.map((r) => (r.status === "fulfilled" ? "spent" : String((r.reason as Error).cause ?? r.reason)));
 
   it("10 simultaneous spends of 200 from 450: exactly 2 apply and 50 is left", async () => {
     const { userId } = await signUp();
     await credit(userId, 450);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => spend(userId, `order-${userId}-${i}`, 200)));
-    expect(results.filter((r) => r.length === 1)).toHaveLength(2);
-    expect(results.filter((r) => r.length === 0)).toHaveLength(8);
+    const results = outcomes(
+      await Promise.allSettled(Array.from({ length: 10 }, (_, i) => spend(userId, `order-${userId}-${i}`, 200))),
+    );
+    expect(results.filter((r) => r === "spent")).toHaveLength(2);
+    expect(results.filter((r) => r.includes("insufficient_wallet"))).toHaveLength(8);
     expect(await getWalletBalance(db(), userId)).toBe(50);
   });
 
-  it("a spend larger than the balance writes nothing: the wallet never goes below zero", async () => {
+  it("a spend larger than the balance is refused and writes nothing: the wallet never goes below zero", async () => {
     const { userId } = await signUp();
     await credit(userId, 50);
-    expect(await spend(userId, `order-${userId}-a`, 51)).toEqual([]);
-    expect(await spend(userId, `order-${userId}-b`, 50)).toHaveLength(1);
-    expect(await spend(userId, `order-${userId}-c`, 1)).toEqual([]);
+    await expect(spend(userId, `order-${userId}-a`, 51)).rejects.toThrow();
+    await spend(userId, `order-${userId}-b`, 50);
+    await expect(spend(userId, `order-${userId}-c`, 1)).rejects.toThrow();
     expect(await getWalletBalance(db(), userId)).toBe(0);
   });
 
@@ -238,28 +240,16 @@ describe("wallet writes for orders", () => {
     const { userId } = await signUp();
     await credit(userId, 1000);
     const orderId = `order-${userId}`;
-    const [first, second] = await Promise.all([spend(userId, orderId, 300), spend(userId, orderId, 300)]);
-    expect([first!.length, second!.length].sort()).toEqual([0, 1]);
+    const results = outcomes(await Promise.allSettled([spend(userId, orderId, 300), spend(userId, orderId, 300)]));
+    expect(results.filter((r) => r === "spent")).toHaveLength(1);
     expect(await getWalletBalance(db(), userId)).toBe(700);
   });
 
-  it("sits inside a batch: later statements see whether it applied", async () => {
+  it("a refused spend rolls back the batch it sits in", async () => {
     const { userId } = await signUp();
     await credit(userId, 100);
-    const applied = (orderId: string) =>
-      db()
-        .select({ applied: sql<number>`${walletSpendApplied(orderId)}` })
-        .from(users)
-        .where(eq(users.id, userId));
-    const ok = `order-${userId}-ok`;
-    const short = `order-${userId}-short`;
-    const [spent, seen, balance] = await db().batch([spend(userId, ok, 80), applied(ok), walletBalanceQuery(db(), userId)]);
-    expect(spent).toEqual([{ id: expect.any(Number), amountCents: -80 }]);
-    expect(seen[0]!.applied).toBe(1);
-    expect(balance[0]!.cents).toBe(20);
-    const [refused, notSeen] = await db().batch([spend(userId, short, 80), applied(short)]);
-    expect(refused).toEqual([]);
-    expect(notSeen[0]!.applied).toBe(0);
+    await expect(db().batch([credit(userId, 5), spend(userId, `order-${userId}`, 200)])).rejects.toThrow();
+    expect(await getWalletBalance(db(), userId)).toBe(100);
   });
 
   it("a cancelled order's spend comes back once, however often it is refunded", async () => {

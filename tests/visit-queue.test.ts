@@ -49,7 +49,7 @@ describe("visits through the VISITS queue, where that binding exists", () => {
       { id: "3", timestamp: new Date(at), attempts: 1, body: visit("bbbbbbbbbbbbbbbbbbbbb", 2000) },
     ]);
     const ctx = createExecutionContext();
-    await worker.queue(batch, env, ctx);
+    await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.retryBatch.retry).toBe(false);
     expect(await visitsOf(code)).toEqual([

@@ -15,6 +15,7 @@ import { paymentProvider } from "../lib/stripe";
 import { currentUser } from "../middleware/session";
 import { renderNotFound, renderPage } from "../render";
 import { currentUnitPrice } from "../rules/flash-sale";
+import { availableStock } from "../rules/order-pricing";
 
 const MAX_QUANTITY = 99;
 
@@ -38,7 +39,7 @@ export const orderPageRoutes = new Hono<AppEnv>()
     if (!row) return renderNotFound(c, t.productNotFound);
     const product = toProductView(row);
     const { price_cents, flash } = currentUnitPrice(product, now());
-    const stock = flash ? Math.min(product.flash_sale!.stock, product.stock) : product.stock;
+    const stock = availableStock(product, flash && floorCents === null);
     return renderPage(
       c,
       h(CheckoutPage, {

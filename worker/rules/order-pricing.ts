@@ -26,7 +26,7 @@ export function priceLines(
     const { price_cents, flash } = currentUnitPrice(product, nowMs);
     const useFlash = flash && bargainFloorCents === null;
     // a shopper who pressed "buy" at the sale price is refused rather than charged the list price
-    const available = useFlash ? Math.min(product.flash_sale!.stock, product.stock) : product.stock;
+    const available = availableStock(product, useFlash);
     if (available < quantity) return { code: "out_of_stock", product_id: product.id };
     lines.push({
       product_id: product.id,
@@ -38,6 +38,11 @@ export function priceLines(
     });
   }
   return lines;
+}
+
+/** How many units can be bought at once: a sale unit is also a product unit, so both must have it. */
+export function availableStock(product: ProductView, atFlashPrice: boolean): number {
+  return atFlashPrice ? Math.min(product.flash_sale!.stock, product.stock) : product.stock;
 }
 
 export const subtotalOf = (lines: PricedLine[]) => lines.reduce((n, l) => n + l.unit_price_cents * l.quantity, 0);
