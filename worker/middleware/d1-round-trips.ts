@@ -1,12 +1,22 @@
 // For the benchmark only (BENCH_D1_COUNTER = "1"): counts the D1 round trips a request completed
 // before its response was ready and reports them in `x-d1-round-trips`. Work handed to waitUntil
 // has not come back by then, so it is not counted: that is the point of handing it over.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 
 const CALLS = new Set(["first", "all", "run", "raw"]);
 
-function countingD1(d1: D1Database, onDone: () => void): D1Database {
+/** The current request's count; one counting wrapper per binding serves every request. */
+const requestCount = new AsyncLocalStorage<{ completed: number }>();
+const onDone = () => {
+  const count = requestCount.getStore();
+  if (count) count.completed += 1;
+};
+// kept per binding, so that the drizzle handle cached on it (db/client.ts) is reused as in production
+const wrappers = new WeakMap<D1Database, D1Database>();
+
+function countingD1(d1: D1Database): D1Database {
   const originals = new WeakMap<object, D1PreparedStatement>();
   const counted = <T>(p: Promise<T>) => p.finally(onDone);
   const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
@@ -36,8 +46,10 @@ function countingD1(d1: D1Database, onDone: () => void): D1Database {
 
 export const d1RoundTrips = createMiddleware<AppEnv>(async (c, next) => {
   if (c.env.BENCH_D1_COUNTER !== "1") return next();
-  let completed = 0;
-  c.env = { ...c.env, DB: countingD1(c.env.DB, () => (completed += 1)) };
-  await next();
-  c.res.headers.set("x-d1-round-trips", String(completed));
+  let wrapper = wrappers.get(c.env.DB);
+  if (!wrapper) wrappers.set(c.env.DB, (wrapper = countingD1(c.env.DB)));
+  const count = { completed: 0 };
+  c.env = { ...c.env, DB: wrapper };
+  await requestCount.run(count, next);
+  c.res.headers.set("x-d1-round-trips", String(count.completed));
 });
