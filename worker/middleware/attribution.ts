@@ -1,6 +1,6 @@
 // The attribution cookie: which share link a shopper last came through, and when (signed).
 import type { Context } from "hono";
-import { getSignedCookie, setSignedCookie } from "hono/cookie";
+import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
 import type { AppEnv } from "../app-env";
 
 export const ATTRIBUTION_COOKIE = "ref";

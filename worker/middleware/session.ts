@@ -1,6 +1,7 @@
 // Reads the signed session cookie lazily: only routes that ask for the user pay its D1 read.
 import type { Context } from "hono";
-import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { deleteCookie } from "hono/cookie";
+import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
 import { getDb } from "../../db/client";
 import { SESSION_TTL_MS, findSessionUser, type SessionUser } from "../../db/sessions";
 import type { AppEnv } from "../app-env";
