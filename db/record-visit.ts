@@ -1,8 +1,7 @@
-// One row per human click on a share link, written after the redirect has left: directly in
-// waitUntil, or in batches by the VISITS queue's consumer where that binding exists.
-import { sql } from "drizzle-orm";
+// One row per human click on a share link, written after the redirect has left, in batches:
+// by the redirect's waitUntil, or by the VISITS queue's consumer where that binding exists.
+import { getTableName } from "drizzle-orm";
 import type { DeviceClass } from "../worker/rules/device-class";
-import type { Db } from "./client";
 import { visits } from "./schema";
 
 export type Visit = {
@@ -16,36 +15,46 @@ export type Visit = {
 };
 
 /**
- * Records a visit, unique unless the same visitor already has a unique visit to the same link
- * within the window (1 hour by default). Counting from the last *unique* visit, not the last
- * visit, means someone who comes back every 50 minutes all day counts once an hour rather than
- * once forever; every raw visit is still a row.
- * Uniqueness is decided inside the INSERT itself, so two racing clicks cannot both be unique.
- * @example await recordVisit(db, { linkCode, distributorUserId, visitorId, at: now(), referer, country, device: "mobile" }, 3_600_000)
+ * Records visits in one D1 round trip: a batch from the redirect (worker/services/record-visit-soon.ts)
+ * or from the VISITS queue. A visit is unique unless the same visitor already has a unique visit
+ * to the same link within the window (1 hour by default). Counting from the last *unique* visit,
+ * not the last visit, means someone who comes back every 50 minutes all day counts once an hour
+ * rather than once forever; every raw visit is still a row.
+ * Uniqueness is decided inside the INSERT, and the statements run in order inside one
+ * transaction, so two racing clicks cannot both be unique, in one batch or in two.
+ * @example await recordVisits(env.DB, [{ linkCode, distributorUserId, visitorId, at: now(), referer, country, device: "mobile" }], 3_600_000)
  */
-export async function recordVisit(db: Db, visit: Visit, uniqueWindowMs: number): Promise<void> {
-  await visitStatement(db, visit, uniqueWindowMs);
+export async function recordVisits(d1: D1Database, batch: Visit[], uniqueWindowMs: number): Promise<void> {
+  // Visits of different visitors or links cannot change each other's uniqueness, so one statement
+  // takes a run of visits until a (link, visitor) repeats (a double tap); the repeat starts the
+  // next statement, which sees the first. Rows keep the batch's order.
+  const groups: Visit[][] = [];
+  let keys = new Set<string>();
+  for (const visit of batch) {
+    const key = `${visit.linkCode}\n${visit.visitorId}`;
+    if (groups.length === 0 || keys.has(key)) {
+      groups.push([]);
+      keys = new Set();
+    }
+    groups.at(-1)!.push(visit);
+    keys.add(key);
+  }
+  if (groups.length === 0) return;
+  const insert = d1.prepare(INSERT_VISITS);
+  const rows = (visits: Visit[]) =>
+    JSON.stringify(visits.map((v) => [v.linkCode, v.distributorUserId, v.visitorId, v.at, v.referer, v.country, v.device]));
+  await d1.batch(groups.map((group) => insert.bind(rows(group), uniqueWindowMs)));
 }
 
-/**
- * Records a queue's batch of visits in one D1 round trip. The statements run in order inside
- * one transaction, so a visit sees the ones before it in the same batch when deciding uniqueness.
- */
-export async function recordVisits(db: Db, batch: Visit[], uniqueWindowMs: number): Promise<void> {
-  const [first, ...rest] = batch.map((v) => visitStatement(db, v, uniqueWindowMs));
-  if (first) await db.batch([first, ...rest]);
-}
-
-function visitStatement(db: Db, visit: Visit, uniqueWindowMs: number) {
-  const isUnique = sql`NOT EXISTS (
-    SELECT 1 FROM ${visits}
-    WHERE ${visits.linkCode} = ${visit.linkCode} AND ${visits.visitorId} = ${visit.visitorId}
-      AND ${visits.isUnique} = 1 AND ${visits.at} > ${visit.at - uniqueWindowMs})`;
-  // the table's column order: id (left to SQLite), link_code, distributor_user_id, visitor_id, at, is_unique, referer, country, device
-  return db
-    .insert(visits)
-    .select(
-      sql`SELECT NULL, ${visit.linkCode}, ${visit.distributorUserId}, ${visit.visitorId}, ${visit.at}, ${isUnique},
-                 ${visit.referer}, ${visit.country}, ${visit.device}`,
-    );
-}
+// One statement for any number of visits: they arrive as one JSON array (D1 binds at most 100
+// parameters to a statement; this binds 2). Column names come from the drizzle schema, its one source.
+const table = getTableName(visits);
+const col = (i: number) => `json_extract(value, '$[${i}]')`;
+const INSERT_VISITS = `INSERT INTO ${table} (${visits.linkCode.name}, ${visits.distributorUserId.name},
+    ${visits.visitorId.name}, ${visits.at.name}, ${visits.isUnique.name}, ${visits.referer.name}, ${visits.country.name}, ${visits.device.name})
+  SELECT ${col(0)}, ${col(1)}, ${col(2)}, ${col(3)},
+    NOT EXISTS (SELECT 1 FROM ${table}
+      WHERE ${visits.linkCode.name} = ${col(0)} AND ${visits.visitorId.name} = ${col(2)}
+        AND ${visits.isUnique.name} = 1 AND ${visits.at.name} > ${col(3)} - ?2),
+    ${col(4)}, ${col(5)}, ${col(6)}
+  FROM json_each(?1) ORDER BY key`;

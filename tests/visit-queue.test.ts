@@ -20,7 +20,9 @@ describe("visits through the VISITS queue, where that binding exists", () => {
   it("the redirect sends the visit to the queue and writes nothing itself", async () => {
     const code = await linkCode();
     const sent: Visit[] = [];
-    const queue = { send: async (v: Visit) => void sent.push(v) } as unknown as Queue<Visit>;
+    const queue = {
+      sendBatch: async (messages: { body: Visit }[]) => void sent.push(...messages.map((m) => m.body)),
+    } as unknown as Queue<Visit>;
     const ctx = createExecutionContext();
     const request = new Request(`${ORIGIN}/s/${code}`, { headers: { "user-agent": PHONE_UA }, redirect: "manual" });
     const res = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, VISITS: queue }, ctx);

@@ -82,7 +82,7 @@ export default {
   async queue(batch, env) {
     const db = getDb(env.DB);
     const settings = await getSettings(db);
-    await recordVisits(db, batch.messages.map((m) => m.body), settings.unique_visit_window_s * 1000);
+    await recordVisits(env.DB, batch.messages.map((m) => m.body), settings.unique_visit_window_s * 1000);
   },
   /** Every minute: cancel unpaid orders past their hold, make matured commission available. */
   async scheduled(_controller, env, ctx) {

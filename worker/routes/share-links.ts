@@ -1,4 +1,5 @@
-// The short link a shopper taps in a chat, and its QR poster. The redirect never waits on a write.
+// The short link a shopper taps in a chat, and its QR poster. The redirect never waits on a write:
+// its visit is written after the response, batched with the clicks around it.
 import { Hono } from "hono";
 import { isbot } from "isbot";
 import { h } from "preact";
@@ -6,7 +7,7 @@ import { renderToString } from "preact-render-to-string";
 import { getDb } from "../../db/client";
 import { findLink } from "../../db/find-link";
 import { findProduct } from "../../db/products";
-import { recordVisit } from "../../db/record-visit";
+import { recordVisits } from "../../db/record-visit";
 import { getSettings } from "../../db/settings";
 import { isShareCode } from "../../db/share-code";
 import { t } from "../../storefront/i18n";
@@ -16,6 +17,7 @@ import { now } from "../clock";
 import { setAttribution } from "../middleware/attribution";
 import { visitorId } from "../middleware/visitor";
 import { renderNotFound } from "../render";
+import { recordVisitSoon } from "../services/record-visit-soon";
 import { deviceClass } from "../rules/device-class";
 
 /** Long enough to keep a real referrer, short enough that a crafted header can't bloat a row. */
@@ -44,12 +46,14 @@ export const shareLinkRoutes = new Hono<AppEnv>()
         country: (c.req.raw.cf?.country as string | undefined) ?? null,
         device: deviceClass(userAgent),
       };
-      c.executionCtx.waitUntil(
-        (c.env.VISITS
-          ? c.env.VISITS.send(visit)
-          : getSettings(db).then((s) => recordVisit(db, visit, s.unique_visit_window_s * 1000))
-        ).catch((err) => console.error("visit not recorded", err)),
-      );
+      const queue = c.env.VISITS;
+      const writing = queue
+        ? recordVisitSoon(queue, visit, async (batch) => void (await queue.sendBatch(batch.map((body) => ({ body })))))
+        : recordVisitSoon(c.env.DB, visit, async (batch) => {
+            const settings = await getSettings(db);
+            await recordVisits(c.env.DB, batch, settings.unique_visit_window_s * 1000);
+          });
+      if (writing) c.executionCtx.waitUntil(writing);
     }
     c.header("Cache-Control", "private, no-store");
     return c.redirect(link.productId === null ? `${origin}/` : `${origin}/p/${link.productId}`, 302);
