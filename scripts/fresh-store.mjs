@@ -64,7 +64,7 @@ async function waitUntilUp(url, server) {
  * Starts a store over its own fresh, seeded database, in demo payment mode, with a random session
  * secret. Always call `stop()` (it is also called if this process exits first).
  * @param {{ prefix?: string, ports?: number[], logFile?: string }} [options]
- * @returns {Promise<{ url: string, port: number, persistTo: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, inspectorPort: number, persistTo: string, stop: () => Promise<void> }>}
  * @example
  * const store = await startFreshStore({ prefix: "e2e" });
  * try { await fetch(`${store.url}/api/products`); } finally { await store.stop(); }
@@ -143,7 +143,7 @@ export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, l
     await stop();
     throw error;
   }
-  return { url, port, persistTo, stop };
+  return { url, port, inspectorPort, persistTo, stop };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
