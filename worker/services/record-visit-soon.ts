@@ -5,7 +5,7 @@ import type { Visit } from "../../db/record-visit";
 
 /** How long the first visit of a batch waits for others. No shopper waits on it: it runs in waitUntil. */
 export const VISIT_BATCH_WINDOW_MS = 50;
-/** The most visits one write takes: D1 statements in a batch, or messages in Queue.sendBatch (its limit). */
+/** The most visits one write takes: Queue.sendBatch's limit; as one D1 parameter, at most ~70 KB of JSON. */
 export const VISIT_BATCH_MAX = 100;
 
 export type VisitSink = (visits: Visit[]) => Promise<void>;
