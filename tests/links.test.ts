@@ -510,38 +510,32 @@ async function readRefCookie(value: string | undefined) {
   return res.json() as Promise<{ code: string; clicked_at: number } | null>;
 }
 
-/** A drizzle handle whose D1 counts the statements it prepares. */
-/** An env whose D1 counts its batch() calls; the same binding for every request, as in production. */
-function countBatches() {
-  let batches = 0;
-  const DB = new Proxy(env.DB, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (prop === "batch") {
-        return (statements: D1PreparedStatement[]) => {
-          batches += 1;
-          return target.batch(statements);
-        };
-      }
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { env: { ...env, DB }, count: () => batches };
-}
-
-function countingDb() {
-  let prepared = 0;
+/** The test D1 binding, counting the calls of one of its methods; one binding for every request, as in production. */
+function countingD1(method: "prepare" | "batch") {
+  let calls = 0;
   const d1 = new Proxy(env.DB, {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
-      if (prop === "prepare") {
-        return (query: string) => {
-          prepared += 1;
-          return target.prepare(query);
+      if (prop === method) {
+        return (...args: unknown[]) => {
+          calls += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { db: getDb(d1), queries: () => prepared };
+  return { d1, calls: () => calls };
+}
+
+/** An env whose D1 counts its batch() calls. */
+function countBatches() {
+  const { d1, calls } = countingD1("batch");
+  return { env: { ...env, DB: d1 }, count: calls };
+}
+
+/** A drizzle handle whose D1 counts the statements it prepares. */
+function countingDb() {
+  const { d1, calls } = countingD1("prepare");
+  return { db: getDb(d1), queries: calls };
 }
