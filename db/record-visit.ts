@@ -5,6 +5,8 @@ import type { DeviceClass } from "../worker/rules/device-class";
 import { visits } from "./schema";
 
 export type Visit = {
+  /** Made at the click: writing the same visit again (a retry, a queue redelivery) adds nothing. */
+  id: string;
   linkCode: string;
   distributorUserId: number;
   visitorId: string;
@@ -22,7 +24,8 @@ export type Visit = {
  * rather than once forever; every raw visit is still a row.
  * Uniqueness is decided inside the INSERT, and the statements run in order inside one
  * transaction, so two racing clicks cannot both be unique, in one batch or in two.
- * @example await recordVisits(env.DB, [{ linkCode, distributorUserId, visitorId, at: now(), referer, country, device: "mobile" }], 3_600_000)
+ * A visit whose id is already stored is skipped, so a batch written twice counts once.
+ * @example await recordVisits(env.DB, [{ id: nanoid(), linkCode, distributorUserId, visitorId, at: now(), referer, country, device: "mobile" }], 3_600_000)
  */
 export async function recordVisits(d1: D1Database, batch: Visit[], uniqueWindowMs: number): Promise<void> {
   // Visits of different visitors or links cannot change each other's uniqueness, so one statement
@@ -42,19 +45,22 @@ export async function recordVisits(d1: D1Database, batch: Visit[], uniqueWindowM
   if (groups.length === 0) return;
   const insert = d1.prepare(INSERT_VISITS);
   const rows = (visits: Visit[]) =>
-    JSON.stringify(visits.map((v) => [v.linkCode, v.distributorUserId, v.visitorId, v.at, v.referer, v.country, v.device]));
+    JSON.stringify(visits.map((v) => [v.linkCode, v.distributorUserId, v.visitorId, v.at, v.referer, v.country, v.device, v.id]));
   await d1.batch(groups.map((group) => insert.bind(rows(group), uniqueWindowMs)));
 }
 
 // One statement for any number of visits: they arrive as one JSON array (D1 binds at most 100
 // parameters to a statement; this binds 2). Column names come from the drizzle schema, its one source.
+// (SQLite wants a WHERE before ON CONFLICT in an INSERT … SELECT, hence `WHERE true`.)
 const table = getTableName(visits);
 const col = (i: number) => `json_extract(value, '$[${i}]')`;
 const INSERT_VISITS = `INSERT INTO ${table} (${visits.linkCode.name}, ${visits.distributorUserId.name},
-    ${visits.visitorId.name}, ${visits.at.name}, ${visits.isUnique.name}, ${visits.referer.name}, ${visits.country.name}, ${visits.device.name})
+    ${visits.visitorId.name}, ${visits.at.name}, ${visits.isUnique.name}, ${visits.referer.name}, ${visits.country.name}, ${visits.device.name},
+    ${visits.visitId.name})
   SELECT ${col(0)}, ${col(1)}, ${col(2)}, ${col(3)},
     NOT EXISTS (SELECT 1 FROM ${table}
       WHERE ${visits.linkCode.name} = ${col(0)} AND ${visits.visitorId.name} = ${col(2)}
         AND ${visits.isUnique.name} = 1 AND ${visits.at.name} > ${col(3)} - ?2),
-    ${col(4)}, ${col(5)}, ${col(6)}
-  FROM json_each(?1) ORDER BY key`;
+    ${col(4)}, ${col(5)}, ${col(6)}, ${col(7)}
+  FROM json_each(?1) WHERE true ORDER BY key
+  ON CONFLICT (${visits.visitId.name}) DO NOTHING`;

@@ -114,6 +114,8 @@ export const visits = sqliteTable(
   "visits",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Made at the click (nanoid): a batch written twice (a retry, a queue redelivery) adds no row. */
+    visitId: text("visit_id"),
     linkCode: text("link_code").notNull(),
     distributorUserId: integer("distributor_user_id").notNull(),
     visitorId: text("visitor_id").notNull(),
@@ -124,6 +126,7 @@ export const visits = sqliteTable(
     device: text("device", { enum: ["mobile", "tablet", "desktop"] }).notNull(),
   },
   (t) => [
+    uniqueIndex("visits_visit_id_uniq").on(t.visitId),
     index("visits_link_visitor_at_idx").on(t.linkCode, t.visitorId, t.at),
     index("visits_distributor_at_idx").on(t.distributorUserId, t.at, t.isUnique),
     index("visits_at_idx").on(t.at),

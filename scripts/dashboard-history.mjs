@@ -38,9 +38,9 @@ export function historySql({ now, days, distributors, visits, orders, visitors =
   ];
   for (let from = 0; from < visits; from += VISIT_CHUNK) {
     statements.push(
-      `INSERT INTO visits (link_code, distributor_user_id, visitor_id, at, is_unique, referer, country, device)
+      `INSERT INTO visits (visit_id, link_code, distributor_user_id, visitor_id, at, is_unique, referer, country, device)
        ${rows(from, Math.min(VISIT_CHUNK, visits - from))}
-       SELECT ${code("d")}, ${FIRST_USER_ID} + d, printf('v%020d', x % ${visitors}), ${now} - ${skewedAgo("x", 7919, span)},
+       SELECT printf('h%020d', x), ${code("d")}, ${FIRST_USER_ID} + d, printf('v%020d', x % ${visitors}), ${now} - ${skewedAgo("x", 7919, span)},
          (x % 5) < 3, NULL, 'CN', CASE x % 6 WHEN 0 THEN 'desktop' ELSE 'mobile' END
        FROM (SELECT x, ${distributorOf("x")} AS d FROM n)`,
     );

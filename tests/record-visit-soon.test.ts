@@ -1,9 +1,11 @@
 // The redirect's visit batches: who carries which visit, how big a write is, what a failure does.
+import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Visit } from "../db/record-visit";
+import { recordVisits, type Visit } from "../db/record-visit";
 import { recordVisitSoon, VISIT_BATCH_MAX } from "../worker/services/record-visit-soon";
 
 const visit = (n: number): Visit => ({
+  id: `visit-${n}`,
   linkCode: "Xk7pQm2R",
   distributorUserId: 1,
   visitorId: `visitor-${String(n).padStart(13, "0")}`,
@@ -73,5 +75,29 @@ describe("recordVisitSoon", () => {
     await expect(carrier).resolves.toBeUndefined();
     expect(calls).toBe(2);
     expect(errors).toHaveBeenCalledWith("2 visits not recorded", expect.any(Error));
+  });
+
+  it("a write that landed but reported a failure is retried without adding a second row", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const linkCode = "RetryL1k";
+    const visits = [0, 1, 2].map((n) => ({ ...visit(n), id: `retry-${n}`, linkCode }));
+    let calls = 0;
+    const landsThenFails = async (batch: Visit[]) => {
+      calls += 1;
+      await recordVisits(env.DB, batch, 3_600_000);
+      if (calls === 1) throw new Error("D1_ERROR: response lost");
+    };
+    const destination = {};
+    const carrier = recordVisitSoon(destination, visits[0]!, landsThenFails);
+    for (const v of visits.slice(1)) recordVisitSoon(destination, v, landsThenFails);
+    await carrier;
+    expect(calls).toBe(2);
+    expect(errors).not.toHaveBeenCalled(); // the retry succeeded: nothing was refused, nothing lost
+    const { results } = await env.DB.prepare("SELECT visit_id, is_unique FROM visits WHERE link_code = ? ORDER BY id").bind(linkCode).all();
+    expect(results).toEqual([
+      { visit_id: "retry-0", is_unique: 1 },
+      { visit_id: "retry-1", is_unique: 1 },
+      { visit_id: "retry-2", is_unique: 1 },
+    ]);
   });
 });

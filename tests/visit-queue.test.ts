@@ -37,6 +37,7 @@ describe("visits through the VISITS queue, where that binding exists", () => {
     const [{ distributor_user_id }] = (await env.DB.prepare("SELECT distributor_user_id FROM links WHERE code = ?").bind(code).all<{ distributor_user_id: number }>()).results;
     const at = Date.now();
     const visit = (visitorId: string, offset: number): Visit => ({
+      id: `${code}-${offset}`,
       linkCode: code,
       distributorUserId: distributor_user_id!,
       visitorId,
@@ -54,10 +55,15 @@ describe("visits through the VISITS queue, where that binding exists", () => {
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.retryBatch.retry).toBe(false);
-    expect(await visitsOf(code)).toEqual([
+    const written = [
       { visitor_id: "aaaaaaaaaaaaaaaaaaaaa", is_unique: 1 },
       { visitor_id: "aaaaaaaaaaaaaaaaaaaaa", is_unique: 0 },
       { visitor_id: "bbbbbbbbbbbbbbbbbbbbb", is_unique: 1 },
-    ]);
+    ];
+    expect(await visitsOf(code)).toEqual(written);
+
+    // delivery is at least once: the same batch again (its ack lost) adds nothing
+    await worker.queue(batch, env);
+    expect(await visitsOf(code)).toEqual(written);
   });
 });

@@ -2,6 +2,7 @@
 // its visit is written after the response, batched with the clicks around it.
 import { Hono } from "hono";
 import { isbot } from "isbot";
+import { nanoid } from "nanoid";
 import { h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { getDb } from "../../db/client";
@@ -38,6 +39,7 @@ export const shareLinkRoutes = new Hono<AppEnv>()
       const at = now();
       await setAttribution(c, code, at);
       const visit = {
+        id: nanoid(),
         linkCode: code,
         distributorUserId: link.distributorUserId,
         visitorId: visitorId(c),
