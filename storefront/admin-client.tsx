@@ -16,7 +16,11 @@ const islands: Record<string, ComponentType<any>> = {
   AdminSettingsForm,
 };
 
+// data-hydrated marks an island that answers taps now (browser tests wait for it)
 for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
   const component = islands[el.dataset.island!];
-  if (component) hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el);
+  if (component) {
+    hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el);
+    el.dataset.hydrated = "";
+  }
 }

@@ -16,6 +16,10 @@ const islands: Record<string, Loader> = {
   StartBargainButton: () => import("./islands/start-bargain-button").then((m) => m.StartBargainButton),
 };
 
+// data-hydrated marks an island that answers taps now (browser tests wait for it)
 for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
-  islands[el.dataset.island!]?.().then((component) => hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el));
+  islands[el.dataset.island!]?.().then((component) => {
+    hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el);
+    el.dataset.hydrated = "";
+  });
 }

@@ -93,6 +93,17 @@ async function openPhone(journey, who) {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: store.url });
   const problems = [];
   const page = await context.newPage();
+  // A person looks at a page before tapping it; a test taps at once. Every way a journey lands on a
+  // page therefore also waits for its islands (each loads its own chunk after the page's load event),
+  // or a tap can land on a button that does not answer yet.
+  for (const method of ["goto", "waitForURL", "reload"]) {
+    const land = page[method].bind(page);
+    page[method] = async (...args) => {
+      const response = await land(...args);
+      await page.waitForFunction(() => [...document.querySelectorAll("[data-island]")].every((el) => el.hasAttribute("data-hydrated")));
+      return response;
+    };
+  }
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`${who} console error on ${page.url()}: ${msg.text()}`);
   });
