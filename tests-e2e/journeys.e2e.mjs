@@ -248,6 +248,24 @@ journey("bargain", "a shopper starts a bargain; two friends each tap 帮砍一�
   await starter.screenshot("two-helpers");
 });
 
+journey("early-tap", "a tap on 发起砍价 before its island has loaded is held, then starts the bargain", async (open) => {
+  const product = bargainProduct();
+  const shopper = await open("shopper");
+  await signUpInUi(shopper, { nickname: "手快的小王", next: "/" });
+  // a page of its own, without the journeys' wait for islands, whose button chunk arrives 1.5 s late
+  const page = await shopper.context.newPage();
+  await page.route("**/assets/chunks/start-bargain-button-*.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto(`/p/${product.id}`, { waitUntil: "domcontentloaded" });
+  const island = page.locator("[data-island=StartBargainButton]");
+  assert.equal(await island.getAttribute("data-hydrated"), null, "the island has not loaded yet");
+  await page.getByRole("button", { name: /^发起砍价/ }).tap();
+  await page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
+  assert.equal(await island.count(), 0);
+});
+
 journey("checkin", "a shopper reaches 签到 from the home page in one tap and checks in for +¥4.50", async (open) => {
   const shopper = await open("shopper");
   await signUpInUi(shopper, { nickname: "签到达人", next: "/" });
