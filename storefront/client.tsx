@@ -17,14 +17,17 @@ const islands: Record<string, Loader> = {
 };
 
 // A tap on an island whose chunk has not arrived yet would do nothing: hold it, and replay it
-// once the island answers (on a slow phone that can be a second after the page shows).
+// once the island answers (on a slow phone that can be a second after the page shows). If the
+// chunk never arrives, the tap is replayed anyway and the island is left to the browser, so that
+// its plain links still work.
 const heldTaps = new Map<HTMLElement, HTMLElement>();
+const waiting = new Set<HTMLElement>();
 document.addEventListener(
   "click",
   (event) => {
     const target = event.target instanceof HTMLElement ? event.target : null;
     const island = target?.closest<HTMLElement>("[data-island]");
-    if (!target || !island || island.dataset.hydrated !== undefined || !islands[island.dataset.island!]) return;
+    if (!target || !island || !waiting.has(island)) return;
     event.preventDefault();
     event.stopPropagation();
     heldTaps.set(island, target);
@@ -32,13 +35,24 @@ document.addEventListener(
   true,
 );
 
+function settle(island: HTMLElement) {
+  waiting.delete(island);
+  const held = heldTaps.get(island);
+  heldTaps.delete(island);
+  held?.click();
+}
+
 // data-hydrated marks an island that answers taps now (browser tests wait for it)
 for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
-  islands[el.dataset.island!]?.().then((component) => {
-    hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el);
-    el.dataset.hydrated = "";
-    const held = heldTaps.get(el);
-    heldTaps.delete(el);
-    held?.click();
-  });
+  const load = islands[el.dataset.island!];
+  if (!load) continue;
+  waiting.add(el);
+  load().then(
+    (component) => {
+      hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el);
+      el.dataset.hydrated = "";
+      settle(el);
+    },
+    () => settle(el),
+  );
 }

@@ -266,6 +266,16 @@ journey("early-tap", "a tap on 发起砍价 before its island has loaded is held
   assert.equal(await island.count(), 0);
 });
 
+journey("lost-chunk", "when an island's chunk never arrives, its plain links still work", async (open) => {
+  const guest = await open("guest");
+  const page = await guest.context.newPage();
+  await page.route("**/assets/chunks/checkout-form-*.js", (route) => route.abort());
+  await page.goto(`/checkout?product_id=${plainProduct().id}`, { waitUntil: "networkidle" });
+  assert.equal(await page.locator("[data-island=CheckoutForm]").getAttribute("data-hydrated"), null);
+  await page.getByRole("link", { name: "登录后可用签到现金抵扣" }).tap();
+  await page.waitForURL((url) => url.pathname === "/login");
+});
+
 journey("checkin", "a shopper reaches 签到 from the home page in one tap and checks in for +¥4.50", async (open) => {
   const shopper = await open("shopper");
   await signUpInUi(shopper, { nickname: "签到达人", next: "/" });
