@@ -1,21 +1,10 @@
 // The merchant's dashboard: visits → orders → sales per store day, top products, top distributors.
 import { sql, type SQL } from "drizzle-orm";
-import type { DayRange } from "../worker/rules/day-ranges";
-import { SOLD_STATUSES } from "../worker/rules/order-status";
+import type { DayRange } from "../core/rules/day-ranges";
+import { SOLD_STATUSES } from "../core/enums";
+import type { Dashboard, TopDistributor, TopProduct } from "../core/contract/admin";
 import { batchAll } from "./batch-all";
 import type { Db } from "./client";
-
-export type DashboardDay = { day: string; visits: number; unique_visits: number; orders: number; sales_cents: number };
-export type TopProduct = { product_id: number; title: string; quantity: number; sales_cents: number };
-export type TopDistributor = {
-  user_id: number;
-  nickname: string;
-  code: string | null;
-  visits: number;
-  orders: number;
-  sales_cents: number;
-};
-export type Dashboard = { days: DashboardDay[]; top_products: TopProduct[]; top_distributors: TopDistributor[] };
 
 const TOP_N = 5;
 const sold = sql.raw(`(${SOLD_STATUSES.map((s) => `'${s}'`).join(", ")})`);

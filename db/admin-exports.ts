@@ -1,6 +1,6 @@
 // The merchant's CSV exports read in pages (keyset, oldest first), so a big store streams out.
 import { sql } from "drizzle-orm";
-import type { OrderStatus } from "../worker/rules/order-status";
+import type { CommissionBucket, CommissionEvent, OrderStatus } from "../core/enums";
 import type { Db } from "./client";
 
 export type OrderExportRow = {
@@ -31,8 +31,8 @@ export type CommissionExportRow = {
   code: string | null;
   order_id: string | null;
   level: number;
-  bucket: "pending" | "available" | "reversed" | "paid_out";
-  event: "accrue" | "mature" | "reverse" | "payout";
+  bucket: CommissionBucket;
+  event: CommissionEvent;
   amount_cents: number;
 };
 

@@ -1,8 +1,7 @@
 // Bargains: starting one, reading it with its helpers, the atomic help, and what an order may buy.
 import { and, asc, count, desc, eq, exists, gt, lt, ne, not, sql } from "drizzle-orm";
 import { customAlphabet } from "nanoid";
-import { bargainStatus, helpRefusal, type HelpRefusal } from "../worker/rules/bargain-status";
-import type { BargainView } from "../worker/schemas/bargain";
+import { bargainStatus, helpRefusal, type HelpRefusal } from "../core/rules/bargain-status";
 import type { Db } from "./client";
 import type { ProductRow } from "./products";
 import { bargainHelps, bargains, products, users } from "./schema";
@@ -22,21 +21,6 @@ const purchased = sql<boolean>`exists (select 1 from orders where orders.bargain
 
 const selectRecord = (db: Db) => db.select({ row: bargains, purchased }).from(bargains);
 const toRecord = ({ row, purchased }: { row: BargainRow; purchased: boolean }): BargainRecord => ({ ...row, purchased });
-
-export function toBargainView(b: BargainRecord, nowMs: number, origin: string): BargainView {
-  return {
-    id: b.id,
-    product_id: b.productId,
-    status: bargainStatus(b, nowMs),
-    price_cents: b.priceCents,
-    floor_cents: b.floorCents,
-    current_cents: b.currentCents,
-    helpers_needed: b.helpersNeeded,
-    helper_count: b.helperCount,
-    expires_at: new Date(b.expiresAt).toISOString(),
-    share_url: `${origin}/b/${b.id}`,
-  };
-}
 
 /** The starter's bargain on a product that has not expired and no order holds. */
 const liveBargainOf = (userId: number, productId: number, now: number) =>

@@ -1,6 +1,6 @@
 // Check-ins: a user's days, and the one atomic write that records a day and credits its cash once.
 import { and, asc, between, eq, sql } from "drizzle-orm";
-import { previousDay, rewardForStreakDay, streakOn, type CheckinRecord } from "../worker/rules/checkin-reward";
+import { previousDay, rewardForStreakDay, streakOn, type CheckinRecord } from "../core/rules/checkin-reward";
 import type { Db } from "./client";
 import { checkins } from "./schema";
 import { creditWalletStatement, walletBalanceQuery } from "./wallet";

@@ -2,7 +2,7 @@
 // its sum, and a move between buckets is a pair of entries that sum to zero. The unique index on
 // (order, level, event, bucket) makes every statement here safe to run twice.
 import { sql } from "drizzle-orm";
-import type { CommissionShare } from "../worker/rules/commission";
+import type { CommissionShare } from "../core/rules/commission";
 import type { Db } from "./client";
 import { commissionLedger } from "./schema";
 

@@ -1,11 +1,13 @@
 // Places an order in one D1 batch (one transaction): the idempotency key, the order, its items,
 // the stock it takes, the wallet cash it spends and, for an order with nothing left to pay, its
 // commission. Any refusal inside aborts the whole batch, so nothing is ever half-written.
-import type { CommissionShare } from "../worker/rules/commission";
-import type { PricedLine } from "../worker/rules/order-pricing";
+import type { CommissionShare } from "../core/rules/commission";
+import type { PricedLine } from "../core/rules/order-pricing";
 import type { Db } from "./client";
 import { accrueStatements } from "./commission-ledger";
-import { idempotencyKeys, orderItems, orders } from "./schema";
+import { getTableName } from "drizzle-orm";
+import { constraintFailure, uniqueColumns } from "./constraint-failure";
+import { GUARDS, idempotencyKeys, orderItems, orders } from "./schema";
 import { takeStockStatement } from "./stock";
 import { spendWalletStatement } from "./wallet";
 
@@ -30,13 +32,18 @@ export type NewOrder = {
 
 export type CreateOrderRefusal = "duplicate_key" | "out_of_stock" | "insufficient_wallet" | "bargain_purchased";
 
-/** Reads which guard refused the batch from the database's error. */
+const DUPLICATE_KEY = uniqueColumns(getTableName(idempotencyKeys), idempotencyKeys.scope.name, idempotencyKeys.key.name);
+const BARGAIN_BOUGHT = uniqueColumns(getTableName(orders), orders.bargainId.name);
+
+/** Which guard refused the batch, by its exact name. */
 function refusalOf(error: unknown): CreateOrderRefusal | null {
-  const text = `${error} ${(error as { cause?: unknown })?.cause ?? ""}`;
-  if (text.includes("idempotency_keys")) return "duplicate_key";
-  if (text.includes("products_stock_nonneg") || text.includes("products_flash_stock_nonneg")) return "out_of_stock";
-  if (text.includes("insufficient_wallet")) return "insufficient_wallet";
-  if (text.includes("orders.bargain_id")) return "bargain_purchased";
+  const failure = constraintFailure(error);
+  if (failure?.kind === "unique" && failure.columns === DUPLICATE_KEY) return "duplicate_key";
+  if (failure?.kind === "unique" && failure.columns === BARGAIN_BOUGHT) return "bargain_purchased";
+  if (failure?.kind === "check" && (failure.name === GUARDS.stockNeverNegative || failure.name === GUARDS.flashStockNeverNegative)) {
+    return "out_of_stock";
+  }
+  if (failure?.kind === "raise" && failure.message === GUARDS.walletNeverNegative) return "insufficient_wallet";
   return null;
 }
 

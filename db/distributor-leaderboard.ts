@@ -1,6 +1,6 @@
 // Every distributor's funnel side by side, best sellers first: what the merchant pays out from.
 import { sql, type SQL } from "drizzle-orm";
-import { SOLD_STATUSES } from "../worker/rules/order-status";
+import { SOLD_STATUSES } from "../core/enums";
 import type { Db } from "./client";
 
 export type LeaderboardRow = {
@@ -59,21 +59,3 @@ export function leaderboardQuery(limit: number): SQL {
 export async function distributorLeaderboard(db: Db, limit = 200): Promise<LeaderboardRow[]> {
   return db.all<LeaderboardRow>(leaderboardQuery(limit));
 }
-
-/** A leaderboard row in the API's shape: the balances grouped under `commission`. */
-export const toLeaderboardEntry = (r: LeaderboardRow) => ({
-  user_id: r.user_id,
-  nickname: r.nickname,
-  phone: r.phone,
-  code: r.code,
-  visits: r.visits,
-  unique_visits: r.unique_visits,
-  orders: r.orders,
-  sales_cents: r.sales_cents,
-  commission: {
-    pending_cents: r.pending_cents,
-    available_cents: r.available_cents,
-    reversed_cents: r.reversed_cents,
-    paid_out_cents: r.paid_out_cents,
-  },
-});

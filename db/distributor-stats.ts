@@ -1,11 +1,10 @@
 // A distributor's funnel: visits → unique visits → orders → sales → commission by bucket.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DistributorStats } from "../worker/schemas/links";
+import type { DistributorStats } from "../core/contract/links";
+import { SOLD_STATUSES } from "../core/enums";
 import type { Db } from "./client";
 import { commissionLedger, orders, visits } from "./schema";
 
-/** Orders that count as sold: paid and not refunded or cancelled. */
-const SOLD_STATUSES = ["paid", "shipped", "completed"] as const;
 
 /**
  * The three reads behind {@link distributorStats}, each answered from one index

@@ -2,8 +2,9 @@
 // paying accrues commission, refunding reverses it and gives wallet cash back, cancelling an
 // unpaid order puts its stock back on the shelf (once) and gives wallet cash back.
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import type { CommissionShare } from "../worker/rules/commission";
-import { TRANSITIONS, type OrderAction } from "../worker/rules/order-status";
+import type { CommissionShare } from "../core/rules/commission";
+import { TRANSITIONS, type OrderAction } from "../core/rules/order-status";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client";
 import { accrueStatements, reverseStatements } from "./commission-ledger";
 import type { OrderItemRow, OrderRow } from "./orders";
@@ -31,8 +32,12 @@ function releaseStockStatements(db: Db, orderId: string, items: OrderItemRow[]) 
   ];
 }
 
+/** A statement written in the same batch as a move, only when the move applies (`[]` when none). */
+type BatchStatement = BatchItem<"sqlite">;
+
 /**
  * @param shares the commission a payment accrues (pay only)
+ * @param alongside statements that belong to the move's transaction (the webhook event that paid it)
  * @returns the order after the move, or null when its status does not allow the action.
  */
 export async function transitionOrder(
@@ -41,6 +46,7 @@ export async function transitionOrder(
   action: OrderAction,
   now: number,
   shares: CommissionShare[] = [],
+  alongside: BatchStatement[] = [],
 ): Promise<OrderRow | null> {
   const move = moveStatement(db, order.id, action, now);
   const follow =
@@ -51,7 +57,7 @@ export async function transitionOrder(
         : action === "cancel"
           ? [...releaseStockStatements(db, order.id, order.items), refundWalletSpendStatement(db, order.id, now)]
           : [];
-  const [moved] = await db.batch([move, ...follow]);
+  const [moved] = await db.batch([move, ...follow, ...alongside]);
   return (moved as OrderRow[])[0] ?? null;
 }
 

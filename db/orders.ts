@@ -1,25 +1,12 @@
-// Reading orders and their items, in the API's order shape.
+// Reading orders and their items.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { OrderStatus } from "../worker/rules/order-status";
+import type { OrderStatus } from "../core/enums";
 import type { Db } from "./client";
 import { idempotencyKeys, orderItems, orders } from "./schema";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type OrderWithItems = OrderRow & { items: OrderItemRow[] };
-
-export function toOrderView(o: OrderWithItems) {
-  return {
-    id: o.id,
-    status: o.status,
-    items: o.items.map((i) => ({ product_id: i.productId, quantity: i.quantity, unit_price_cents: i.unitPriceCents })),
-    subtotal_cents: o.subtotalCents,
-    wallet_cents: o.walletCents,
-    total_cents: o.totalCents,
-    referrer_code: o.referrerCode,
-    created_at: new Date(o.createdAt).toISOString(),
-  };
-}
 
 /** D1 binds at most 100 parameters per statement: a longer list of order ids is read in parts. */
 const IDS_PER_SELECT = 100;
@@ -63,4 +50,9 @@ export async function listOrders(
     .orderBy(desc(orders.createdAt))
     .limit(filter.limit);
   return withItems(db, rows);
+}
+
+/** Remembers the Stripe Checkout Session that pays an order, so a retried order answers the same one. */
+export async function setStripeSession(db: Db, orderId: string, sessionId: string): Promise<void> {
+  await db.update(orders).set({ stripeSessionId: sessionId }).where(eq(orders.id, orderId));
 }

@@ -1,36 +1,16 @@
-// Catalogue reads and the merchant's writes, mapped to the API's product shape.
-import { and, asc, eq } from "drizzle-orm";
+// Catalogue reads and the merchant's writes.
+import { and, asc, eq, getTableName } from "drizzle-orm";
 import { customAlphabet } from "nanoid";
-import type { CreateProductInput, ProductView } from "../worker/schemas/product";
+import type { CreateProductInput } from "../core/contract/product";
 import type { Db } from "./client";
+import { constraintFailure, uniqueColumns } from "./constraint-failure";
 import { products } from "./schema";
+
+const SLUG_TAKEN = uniqueColumns(getTableName(products), products.slug.name);
 
 export type ProductRow = typeof products.$inferSelect;
 
 const slugSuffix = customAlphabet("abcdefghijkmnpqrstuvwxyz23456789", 8);
-const iso = (ms: number) => new Date(ms).toISOString();
-
-export function toProductView(p: ProductRow): ProductView {
-  const hasBargain = p.bargainFloorCents !== null && p.bargainHelpers !== null;
-  const hasFlash =
-    p.flashPriceCents !== null && p.flashStartsAt !== null && p.flashEndsAt !== null && p.flashStock !== null;
-  return {
-    id: p.id,
-    slug: p.slug,
-    title: p.title,
-    description: p.description,
-    image_url: p.imageUrl,
-    price_cents: p.priceCents,
-    stock: p.stock,
-    commission_bp: p.commissionBp,
-    commission_l2_bp: p.commissionL2Bp,
-    bargain: hasBargain ? { floor_cents: p.bargainFloorCents!, helpers: p.bargainHelpers! } : null,
-    flash_sale: hasFlash
-      ? { price_cents: p.flashPriceCents!, starts_at: iso(p.flashStartsAt!), ends_at: iso(p.flashEndsAt!), stock: p.flashStock! }
-      : null,
-    active: p.active,
-  };
-}
 
 /** The API's product fields as table columns. */
 function toColumns(input: CreateProductInput, defaults: { commission_bp: number; commission_l2_bp: number }) {
@@ -67,7 +47,6 @@ export async function findProduct(db: Db, id: number, opts: { activeOnly: boolea
   return row ?? null;
 }
 
-
 /** @returns the new product, or null when the slug is taken. */
 export async function insertProduct(
   db: Db,
@@ -99,7 +78,8 @@ export async function replaceProduct(
       .returning();
     return row ?? null;
   } catch (e) {
-    if (String((e as Error).cause ?? e).includes("UNIQUE")) return null;
+    const failure = constraintFailure(e);
+    if (failure?.kind === "unique" && failure.columns === SLUG_TAKEN) return null;
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 // One row per human click on a share link, written after the redirect has left, in batches:
 // by the redirect's waitUntil, or by the VISITS queue's consumer where that binding exists.
 import { getTableName } from "drizzle-orm";
-import type { DeviceClass } from "../worker/rules/device-class";
+import type { DeviceClass } from "../core/enums";
 import { visits } from "./schema";
 
 export type Visit = {

@@ -10,6 +10,23 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  COMMISSION_BUCKETS,
+  COMMISSION_EVENTS,
+  DEVICE_CLASSES,
+  ORDER_STATUSES,
+  PAYMENT_PROVIDERS,
+  USER_ROLES,
+  WALLET_ENTRY_KINDS,
+} from "../core/enums";
+
+/** Names of the guards the database enforces; code that maps their refusals compares these exactly. */
+export const GUARDS = {
+  stockNeverNegative: "products_stock_nonneg",
+  flashStockNeverNegative: "products_flash_stock_nonneg",
+  /** RAISEd by the wallet_ledger_never_negative trigger (migrations/0001_wallet_never_negative.sql). */
+  walletNeverNegative: "insufficient_wallet",
+} as const;
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -17,7 +34,7 @@ export const users = sqliteTable("users", {
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>` */
   passwordHash: text("password_hash").notNull(),
   nickname: text("nickname").notNull(),
-  role: text("role", { enum: ["shopper", "admin"] }).notNull().default("shopper"),
+  role: text("role", { enum: USER_ROLES }).notNull().default("shopper"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -75,8 +92,8 @@ export const products = sqliteTable(
   (t) => [
     index("products_active_idx").on(t.active, t.id),
     // never below zero, whatever the code above the database does
-    check("products_stock_nonneg", sql`${t.stock} >= 0`),
-    check("products_flash_stock_nonneg", sql`${t.flashStock} IS NULL OR ${t.flashStock} >= 0`),
+    check(GUARDS.stockNeverNegative, sql`${t.stock} >= 0`),
+    check(GUARDS.flashStockNeverNegative, sql`${t.flashStock} IS NULL OR ${t.flashStock} >= 0`),
     check("products_price_nonneg", sql`${t.priceCents} >= 0`),
   ],
 );
@@ -123,7 +140,7 @@ export const visits = sqliteTable(
     isUnique: integer("is_unique", { mode: "boolean" }).notNull(),
     referer: text("referer"),
     country: text("country"),
-    device: text("device", { enum: ["mobile", "tablet", "desktop"] }).notNull(),
+    device: text("device", { enum: DEVICE_CLASSES }).notNull(),
   },
   (t) => [
     uniqueIndex("visits_visit_id_uniq").on(t.visitId),
@@ -142,9 +159,7 @@ export const orders = sqliteTable(
     userId: integer("user_id").references(() => users.id),
     /** The anonymous visitor cookie: lets a guest see their own order. */
     visitorId: text("visitor_id"),
-    status: text("status", {
-      enum: ["pending", "paid", "shipped", "completed", "cancelled", "refunded"],
-    }).notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
     subtotalCents: integer("subtotal_cents").notNull(),
     walletCents: integer("wallet_cents").notNull().default(0),
     totalCents: integer("total_cents").notNull(),
@@ -154,7 +169,7 @@ export const orders = sqliteTable(
     contactName: text("contact_name").notNull(),
     contactPhone: text("contact_phone").notNull(),
     contactAddress: text("contact_address").notNull(),
-    paymentProvider: text("payment_provider", { enum: ["demo", "stripe"] }).notNull(),
+    paymentProvider: text("payment_provider", { enum: PAYMENT_PROVIDERS }).notNull(),
     stripeSessionId: text("stripe_session_id"),
     /** Unpaid orders hold stock until then; the cron cancels them after. */
     holdUntil: integer("hold_until").notNull(),
@@ -219,7 +234,7 @@ export const walletLedger = sqliteTable(
     userId: integer("user_id").notNull().references(() => users.id),
     /** Signed: credits positive, spends negative. */
     amountCents: integer("amount_cents").notNull(),
-    kind: text("kind", { enum: ["checkin", "spend", "refund", "adjust"] }).notNull(),
+    kind: text("kind", { enum: WALLET_ENTRY_KINDS }).notNull(),
     orderId: text("order_id"),
     createdAt: integer("created_at").notNull(),
   },
@@ -295,9 +310,9 @@ export const commissionLedger = sqliteTable(
     orderId: text("order_id"),
     level: integer("level").notNull(),
     /** Which balance this entry moves. */
-    bucket: text("bucket", { enum: ["pending", "available", "reversed", "paid_out"] }).notNull(),
+    bucket: text("bucket", { enum: COMMISSION_BUCKETS }).notNull(),
     /** Why: accrue on payment, mature after completion + 7 days, reverse on refund, pay out. */
-    event: text("event", { enum: ["accrue", "mature", "reverse", "payout"] }).notNull(),
+    event: text("event", { enum: COMMISSION_EVENTS }).notNull(),
     /** Signed: a move between buckets is two entries that sum to zero. */
     amountCents: integer("amount_cents").notNull(),
     createdAt: integer("created_at").notNull(),

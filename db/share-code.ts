@@ -1,15 +1,6 @@
-// Codes for share links and distributors: 8 characters a shopper can read aloud or retype.
+// Fresh codes for share links and distributors, in the shape core/contract/share-code.ts defines.
 import { customAlphabet } from "nanoid";
-
-/** Digits and letters without the look-alikes 0/O/o, 1/l/I: 56 symbols, 56^8 ≈ 9.7 × 10^13 codes. */
-export const SHARE_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
-export const SHARE_CODE_LENGTH = 8;
-export const SHARE_CODE_PATTERN = new RegExp(`^[${SHARE_CODE_ALPHABET}]{${SHARE_CODE_LENGTH}}$`);
+import { SHARE_CODE_ALPHABET, SHARE_CODE_LENGTH } from "../core/contract/share-code";
 
 /** A fresh random code; too sparse to enumerate (a million guesses find a link ~1 time in 10^7 per link). */
 export const newShareCode = customAlphabet(SHARE_CODE_ALPHABET, SHARE_CODE_LENGTH);
-
-/** True when `code` could be a share code: anything else is refused without asking D1. */
-export function isShareCode(code: string): boolean {
-  return SHARE_CODE_PATTERN.test(code);
-}

@@ -1,5 +1,5 @@
 // Accounts and the login throttle.
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "./client";
 import { loginFailures, users } from "./schema";
 
@@ -33,4 +33,12 @@ export async function countRecentLoginFailures(db: Db, phone: string, since: num
 
 export async function recordLoginFailure(db: Db, phone: string, at: number): Promise<void> {
   await db.insert(loginFailures).values({ phone, at });
+}
+
+/** @returns each user's nickname by id, in one query. */
+export async function findNicknames(db: Db, userIds: number[]): Promise<Map<number, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, nickname: users.nickname }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.nickname]));
 }

@@ -55,7 +55,7 @@ async function loadQueries() {
       contents: `export { dashboardQueries } from "./db/admin-dashboard";
         export { leaderboardQuery } from "./db/distributor-leaderboard";
         export { toQuery } from "./db/batch-all";
-        export { dayRanges } from "./worker/rules/day-ranges";`,
+        export { dayRanges } from "./core/rules/day-ranges";`,
       resolveDir: ROOT,
       loader: "ts",
     },

@@ -187,7 +187,7 @@ if (!existsSync(".dev.vars")) writeFileSync(".dev.vars", "SESSION_SECRET=bench-o
 run("node", ["scripts/build-client.mjs"]);
 run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST]);
 run("node", ["scripts/seed.mjs"]);
-const storePid = serve("store", ["dev", "--port", String(STORE_PORT), "--ip", "127.0.0.1", "--persist-to", PERSIST, "--var", "BENCH_D1_COUNTER:1", "--inspector-port", "9381"]);
+const storePid = serve("store", ["dev", "bench/d1-round-trips.ts", "--port", String(STORE_PORT), "--ip", "127.0.0.1", "--persist-to", PERSIST, "--inspector-port", "9381"]);
 const barePid = serve("bare", ["dev", "-c", "bench/wrangler.bare.toml", "--port", String(BARE_PORT), "--ip", "127.0.0.1", "--inspector-port", "9382"]);
 const bareAssetsPid = serve("bare-assets", ["dev", "-c", "bench/wrangler.bare-assets.toml", "--port", String(BARE_ASSETS_PORT), "--ip", "127.0.0.1", "--inspector-port", "9380"]);
 await Promise.all([waitFor(`${store}/`), waitFor(`${bare}/s/x`), waitFor(`${bareAssets}/s/x`)]);

@@ -1,19 +1,45 @@
 // Bundles the islands (Workers static assets), minified for phones: the shoppers' public/assets/app.js,
-// and the merchant's public/assets/admin.js, which only the admin pages load.
-import { rmSync } from "node:fs";
+// and the merchant's public/assets/admin.js, which only the admin pages load. Each bundle's registry
+// of islands is generated here from storefront/islands/: a file `checkin-button.tsx` is the island
+// `CheckinButton` (its export of that name); admin-*.tsx go to the admin bundle, the rest to shoppers'.
+import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+
+const ISLANDS_DIR = "storefront/islands";
+const pascal = (file) => file.replace(/\.tsx$/, "").replace(/(^|-)(\w)/g, (_, __, ch) => ch.toUpperCase());
+const islands = readdirSync(ISLANDS_DIR)
+  .filter((f) => f.endsWith(".tsx"))
+  .sort()
+  .map((file) => ({ file, name: pascal(file), admin: file.startsWith("admin-") }));
+
+/** The shoppers' registry loads each island on demand: a page fetches only the chunks it shows. */
+const shopEntry = `import { hydrateIslands } from "./client";
+hydrateIslands({
+${islands.filter((i) => !i.admin).map((i) => `  ${i.name}: () => import("./islands/${i.file}").then((m) => m.${i.name}),`).join("\n")}
+});
+`;
+
+/** The merchant's islands are few and used together: one eager bundle. */
+const adminEntry = `import { hydrateIslands } from "./client";
+${islands.filter((i) => i.admin).map((i) => `import { ${i.name} } from "./islands/${i.file}";`).join("\n")}
+hydrateIslands({
+${islands.filter((i) => i.admin).map((i) => `  ${i.name}: async () => ${i.name},`).join("\n")}
+});
+`;
 
 const BUNDLES = [
   // split: the loader plus one chunk per island and the shared preact/strings chunks
-  { entryPoints: { app: "storefront/client.tsx" }, splitting: true },
-  { entryPoints: { admin: "storefront/admin-client.tsx" }, splitting: false },
+  { name: "app", contents: shopEntry, splitting: true },
+  { name: "admin", contents: adminEntry, splitting: false },
 ];
 
 rmSync("public/assets", { recursive: true, force: true });
 for (const bundle of BUNDLES) {
   const result = await build({
-    ...bundle,
+    stdin: { contents: bundle.contents, resolveDir: "storefront", sourcefile: `${bundle.name}-entry.tsx`, loader: "tsx" },
+    splitting: bundle.splitting,
     outdir: "public/assets",
+    entryNames: bundle.name,
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
     minify: true,
@@ -26,5 +52,5 @@ for (const bundle of BUNDLES) {
   });
   const outputs = Object.entries(result.metafile.outputs);
   const bytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
-  console.log(`built ${Object.keys(bundle.entryPoints)[0]}: ${outputs.length} file(s), ${bytes} bytes`);
+  console.log(`built ${bundle.name}: ${outputs.length} file(s), ${bytes} bytes`);
 }

@@ -1,20 +1,10 @@
-// The shoppers' bundle: hydrates each island the server marked with data-island. Each island is
+// Hydrates each island the server marked with data-island (components/island.tsx), from the
+// registry the build generates (scripts/build-client.mjs). In the shoppers' bundle each island is
 // its own chunk, fetched only by pages that show it, so a product page carries no checkout code.
-import { h, hydrate, type ComponentType } from "preact";
+import { h, hydrate, type FunctionComponent } from "preact";
 
-type Loader = () => Promise<ComponentType<any>>;
-
-const islands: Record<string, Loader> = {
-  BargainHelpButton: () => import("./islands/bargain-help-button").then((m) => m.BargainHelpButton),
-  BecomeDistributor: () => import("./islands/become-distributor").then((m) => m.BecomeDistributor),
-  CheckinButton: () => import("./islands/checkin-button").then((m) => m.CheckinButton),
-  CheckoutForm: () => import("./islands/checkout-form").then((m) => m.CheckoutForm),
-  CopyLink: () => import("./islands/copy-link").then((m) => m.CopyLink),
-  Countdown: () => import("./islands/countdown").then((m) => m.Countdown),
-  LoginForm: () => import("./islands/login-form").then((m) => m.LoginForm),
-  ShareButton: () => import("./islands/share-button").then((m) => m.ShareButton),
-  StartBargainButton: () => import("./islands/start-bargain-button").then((m) => m.StartBargainButton),
-};
+// props arrive as JSON from the page; each island's own type checked them on the server
+type Loader = () => Promise<FunctionComponent<never>>;
 
 // A tap on an island whose chunk has not arrived yet would do nothing: hold it, and replay it
 // once the island answers (on a slow phone that can be a second after the page shows). If the
@@ -42,17 +32,19 @@ function settle(island: HTMLElement) {
   held?.click();
 }
 
-// data-hydrated marks an island that answers taps now (browser tests wait for it)
-for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
-  const load = islands[el.dataset.island!];
-  if (!load) continue;
-  waiting.add(el);
-  load().then(
-    (component) => {
-      hydrate(h(component, JSON.parse(el.dataset.props ?? "{}")), el);
-      el.dataset.hydrated = "";
-      settle(el);
-    },
-    () => settle(el),
-  );
+/** Hydrates every island on the page; data-hydrated marks one that answers taps now (browser tests wait for it). */
+export function hydrateIslands(islands: Record<string, Loader>): void {
+  for (const el of document.querySelectorAll<HTMLElement>("[data-island]")) {
+    const load = islands[el.dataset.island!];
+    if (!load) continue;
+    waiting.add(el);
+    load().then(
+      (component) => {
+        hydrate(h(component, JSON.parse(el.dataset.props ?? "{}") as never), el);
+        el.dataset.hydrated = "";
+        settle(el);
+      },
+      () => settle(el),
+    );
+  }
 }

@@ -1,8 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { setClockForTests } from "../worker/clock";
 import { runCron } from "../worker/services/run-cron";
-import { Client, clickShareLink as click, createProduct, distributorWithLink, paidOrder, placeOrder, signInMerchant } from "./helpers";
+import { Client, clickShareLink as click, createProduct, distributorWithLink, paidOrder, placeOrder, signInMerchant, setClockForTests } from "./helpers";
 
 afterEach(() => setClockForTests(null));
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../db/settings";
+import { DEFAULT_SETTINGS } from "../core/contract/settings";
 import { Client, createProduct, signInMerchant, signUp } from "./helpers";
 
 const ADMIN_API: Array<[string, string, unknown?]> = [
@@ -13,11 +13,11 @@ const ADMIN_API: Array<[string, string, unknown?]> = [
   ["POST", "/api/admin/products", { title: "x", price_cents: 100, stock: 1 }],
   ["GET", "/api/admin/orders"],
   ["POST", "/api/admin/orders/o-1/refund"],
-  ["GET", "/admin/export/orders.csv"],
-  ["GET", "/admin/export/commissions.csv"],
 ];
 
 const ADMIN_PAGES = ["/admin", "/admin/products", "/admin/products/new", "/admin/orders?status=paid", "/admin/distributors", "/admin/settings"];
+/** Downloads a merchant starts from an admin page: guarded like the pages. */
+const ADMIN_DOWNLOADS = ["/admin/export/orders.csv", "/admin/export/commissions.csv"];
 
 describe("only the merchant gets in", () => {
   it("every admin endpoint refuses a stranger 401 and a shopper 403", async () => {
@@ -31,9 +31,9 @@ describe("only the merchant gets in", () => {
     expect((await env.DB.prepare("SELECT value FROM settings WHERE key = 'attribution_window_days'").first()) ?? null).toBeNull();
   });
 
-  it("admin pages send a stranger to sign in and back, and show a shopper a 403 page", async () => {
+  it("admin pages and downloads send a stranger to sign in and back, and show a shopper a 403 page", async () => {
     const shopper = (await signUp("小王")).client;
-    for (const path of ADMIN_PAGES) {
+    for (const path of [...ADMIN_PAGES, ...ADMIN_DOWNLOADS]) {
       const res = await new Client().fetch(path);
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toBe(`/admin/login?next=${encodeURIComponent(path)}`);

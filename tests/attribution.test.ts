@@ -1,9 +1,8 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { setClockForTests } from "../worker/clock";
 import { runCron } from "../worker/services/run-cron";
 import { VISIT_BATCH_WINDOW_MS } from "../worker/services/record-visit-soon";
-import { Client, clickShareLink, createProduct, placeOrder, signInMerchant, signUp } from "./helpers";
+import { Client, clickShareLink, createProduct, placeOrder, signInMerchant, signUp, setClockForTests } from "./helpers";
 
 afterEach(() => setClockForTests(null));
 

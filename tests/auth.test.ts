@@ -1,7 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { setClockForTests } from "../worker/clock";
-import { Client, newPhone, signUp } from "./helpers";
+import { Client, newPhone, signUp, setClockForTests } from "./helpers";
 
 afterEach(() => setClockForTests(null));
 

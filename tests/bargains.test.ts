@@ -4,21 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findPurchasableBargain } from "../db/bargains";
 import { getDb } from "../db/client";
 import { orders } from "../db/schema";
-import { setClockForTests } from "../worker/clock";
-import {
-  type Bargain,
-  Client,
-  ORIGIN,
-  completedBargain,
-  createProduct,
-  helpBargain as help,
-  placeOrder,
-  signInMerchant,
-  signUp,
-  signUpMany,
-  startBargain as start,
-  startedBargain as startedBargainBy,
-} from "./helpers";
+import { type Bargain, Client, ORIGIN, completedBargain, createProduct, helpBargain as help, placeOrder, signInMerchant, signUp, signUpMany, startBargain as start, startedBargain as startedBargainBy, setClockForTests } from "./helpers";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -10,9 +10,8 @@ import {
   refundWalletSpend,
   spendWalletStatement,
 } from "../db/wallet";
-import { now, setClockForTests } from "../worker/clock";
-import { safeNextPath } from "../storefront/islands/login-form";
-import { Client, signUp } from "./helpers";
+import { safeNextPath } from "../core/rules/safe-next-path";
+import { Client, signUp, setClockForTests, now } from "./helpers";
 
 const db = () => getDb(env.DB);
 const at = (iso: string) => setClockForTests(Date.parse(iso));

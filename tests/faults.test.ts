@@ -113,7 +113,7 @@ describe("a Stripe webhook that crashes after applying the payment", () => {
     return new Client().json("/api/stripe/webhook", { body: payload, headers: { "stripe-signature": signature } });
   }
 
-  it("answers 5xx so Stripe retries; the retry applies it once, accrues commission once, then it is a duplicate", async () => {
+  it("answers 5xx and applies nothing, so Stripe retries; the retry applies it once, accrues commission once, then it is a duplicate", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { price_cents: 5000, stock: 5 });
     const distributor = await signUp("推广员");
@@ -128,8 +128,9 @@ describe("a Stripe webhook that crashes after applying the payment", () => {
     await breakTable("stripe_events", "INSERT");
     const crashed = await deliver(event);
     expectCleanServerError(crashed.status, crashed.body);
-    // the payment itself was applied before the crash
-    expect((await shopper.json(`/api/orders/${orderId}`)).body.order.status).toBe("paid");
+    // the event is recorded in the payment's own batch: neither happened
+    expect((await shopper.json(`/api/orders/${orderId}`)).body.order.status).toBe("pending");
+    expect(await count("SELECT count(*) AS n FROM commission_ledger WHERE order_id = ?", orderId)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM stripe_events WHERE id = ?", event.id)).toBe(0);
 
     await repairAll();

@@ -1,6 +1,6 @@
 // Fuzzing: thousands of generated requests to every JSON endpoint, as a shopper, a merchant and a
 // stranger. Whatever comes in, the store never answers 5xx, and every refusal is API.md's error shape.
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { serializeSigned } from "hono/utils/cookie";
 import Stripe from "stripe";
@@ -19,6 +19,7 @@ import {
   signInMerchant,
   signUp,
   startBargain,
+  storeFetch,
 } from "./helpers";
 
 const WEBHOOK_SECRET = "whsec_test_secret"; // the test binding in vitest.config.ts
@@ -412,7 +413,7 @@ async function send(who: Actor, req: FuzzRequest): Promise<{ status: number; tex
         ? await sessionCookie(fixtures.userIds[who])
         : fixtures.cookies[who];
   if (cookie) headers.cookie = cookie;
-  const res = await SELF.fetch(`${ORIGIN}${req.path}`, { method: req.method, headers, body: req.body, redirect: "manual" });
+  const res = await storeFetch(new Request(`${ORIGIN}${req.path}`, { method: req.method, headers, body: req.body, redirect: "manual" }));
   requestsSent += 1;
   statusCounts.set(res.status, (statusCounts.get(res.status) ?? 0) + 1);
   return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") };
@@ -485,7 +486,7 @@ const CONTRACT = [
   "POST /api/bargains/{id}/help",
 ];
 
-const doc = (await (await SELF.fetch(`${ORIGIN}/api/openapi.json`)).json()) as {
+const doc = (await (await storeFetch(new Request(`${ORIGIN}/api/openapi.json`))).json()) as {
   paths: Record<string, Record<string, { requestBody?: unknown }>>;
 };
 const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
@@ -661,11 +662,11 @@ describe("regressions found while fuzzing", () => {
       secret: WEBHOOK_SECRET,
       cryptoProvider: Stripe.createSubtleCryptoProvider(),
     });
-    const res = await SELF.fetch(`${ORIGIN}/api/stripe/webhook`, {
+    const res = await storeFetch(new Request(`${ORIGIN}/api/stripe/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json", "stripe-signature": signature },
       body: payload,
-    });
+    }));
     return { status: res.status, body: (await res.json()) as { error?: { code: string; issues?: unknown[] } } };
   };
 

@@ -1,10 +1,32 @@
 // Shared set-up for HTTP tests: a client with a cookie jar, signing up, a merchant, a product.
-import { env, SELF } from "cloudflare:test";
+import { createExecutionContext, env } from "cloudflare:test";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
+import { createWorker } from "../worker/index";
 import { hashPassword } from "../worker/lib/password";
 
 export const ORIGIN = "http://store.test";
+
+let pinnedMs: number | null = null;
+
+/** The store's clock in tests: the real time, or the instant a test pinned. */
+export const now = () => pinnedMs ?? Date.now();
+
+/**
+ * Pins the clock of the store under test; null unpins it.
+ * @example setClockForTests(Date.parse("2026-11-25T15:59:59.999Z"))
+ */
+export function setClockForTests(epochMs: number | null): void {
+  pinnedMs = epochMs;
+}
+
+/** The store under test: the real worker's handlers, over the test clock. */
+export const worker = createWorker(now);
+
+/** One request to the store, as the runtime would hand it over. */
+export function storeFetch(request: Request, bindings: Env = env): Promise<Response> {
+  return Promise.resolve(worker.fetch(request as Parameters<typeof worker.fetch>[0], bindings, createExecutionContext()));
+}
 
 let phoneCounter = 0;
 /** A fresh, valid mainland mobile number for each call. */
@@ -26,12 +48,14 @@ export class Client {
     if (opts.body !== undefined) headers["content-type"] ??= "application/json";
     if (method !== "GET" && opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await SELF.fetch(`${ORIGIN}${path}`, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
-      redirect: "manual",
-    });
+    const res = await storeFetch(
+      new Request(`${ORIGIN}${path}`, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
+        redirect: "manual",
+      }),
+    );
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const eq = pair!.indexOf("=");

@@ -7,12 +7,10 @@ import { getDb } from "../db/client";
 import { distributorStatsQueries } from "../db/distributor-stats";
 import { findLink } from "../db/find-link";
 import { commissionLedger, distributors, links, orders, visits } from "../db/schema";
-import { SHARE_CODE_PATTERN } from "../db/share-code";
+import { SHARE_CODE_PATTERN } from "../core/contract/share-code";
 import type { AppEnv } from "../worker/app-env";
-import { setClockForTests } from "../worker/clock";
-import worker from "../worker/index";
 import { readAttribution } from "../worker/middleware/attribution";
-import { Client, createProduct, ORIGIN, signInMerchant, signUp } from "./helpers";
+import { Client, createProduct, ORIGIN, signInMerchant, signUp, setClockForTests, worker } from "./helpers";
 
 const db = () => getDb(env.DB);
 const MINUTE_MS = 60_000;

@@ -1,17 +1,7 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { setClockForTests } from "../worker/clock";
 import { runCron } from "../worker/services/run-cron";
-import {
-  CONTACT,
-  Client,
-  createProduct,
-  creditWallet,
-  placeOrder,
-  productStock,
-  signInMerchant,
-  signUp,
-} from "./helpers";
+import { CONTACT, Client, createProduct, creditWallet, placeOrder, productStock, signInMerchant, signUp, setClockForTests } from "./helpers";
 
 afterEach(() => setClockForTests(null));
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setClockForTests } from "../worker/clock";
-import { Client, createProduct, signInMerchant } from "./helpers";
+import { Client, createProduct, signInMerchant, setClockForTests } from "./helpers";
 
 describe("storefront pages", () => {
   it("the product page carries the price, the live sale and the card tags a chat app draws", async () => {

@@ -1,8 +1,7 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Visit } from "../db/record-visit";
-import worker from "../worker/index";
-import { ORIGIN, createProduct, signInMerchant, signUp } from "./helpers";
+import { ORIGIN, createProduct, signInMerchant, signUp, worker } from "./helpers";
 
 const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47";
 

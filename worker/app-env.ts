@@ -4,6 +4,11 @@ import type { SessionUser } from "../db/sessions";
 export type AppEnv = {
   Bindings: Env;
   Variables: {
+    /** The request's instant, epoch ms, from the app's clock: every rule in one request sees one now. */
+    now: number;
+    /** The store's origin as this request reached it; absolute URLs in pages and answers start here. */
+    origin: string;
+    /** Read lazily by `currentUser`: undefined until a route asks. */
     user: SessionUser | null;
     sessionId: string | null;
   };

@@ -1,91 +1,124 @@
-// The storefront worker: middleware, the API under /api, pages, and the cron.
-import { secureHeaders } from "hono/secure-headers";
-import { csrf } from "hono/csrf";
+// The storefront worker. This file is its URL map: the API under /api, the merchant's side under
+// /admin (one guard each), the shoppers' pages, the short links, then the queue and the cron.
 import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Visit } from "../db/record-visit";
 import type { AppEnv } from "./app-env";
-import { d1RoundTrips } from "./middleware/d1-round-trips";
-import { apiNotFound, onError } from "./middleware/error-handler";
-import { originCheck } from "./middleware/origin-check";
+import { systemClock, type Clock } from "./clock";
+import { adminOnly } from "./middleware/admin-only";
+import { notFound, onError } from "./middleware/error-handler";
+import { renderer } from "./middleware/renderer";
+import { requestContext } from "./middleware/request-context";
+import { sameOrigin } from "./middleware/same-origin";
 import { createRouter } from "./openapi";
-import { adminDashboardRoutes } from "./routes/admin-dashboard";
-import { adminDistributorRoutes } from "./routes/admin-distributors";
-import { adminExportRoutes } from "./routes/admin-exports";
-import { adminOrderRoutes } from "./routes/admin-orders";
-import { adminPageRoutes } from "./routes/admin-pages";
-import { adminProductPageRoutes } from "./routes/admin-product-pages";
-import { adminSettingsRoutes } from "./routes/admin-settings";
-import { adminProductRoutes } from "./routes/admin-products";
-import { authRoutes } from "./routes/auth";
-import { bargainPageRoutes } from "./routes/bargain-pages";
-import { bargainRoutes } from "./routes/bargains";
-import { checkinRoutes } from "./routes/checkin";
-import { checkinPageRoutes } from "./routes/checkin-pages";
-import { linkRoutes } from "./routes/links";
-import { loginPageRoutes } from "./routes/login-page";
-import { pageRoutes } from "./routes/pages";
-import { orderPageRoutes } from "./routes/order-pages";
-import { orderRoutes } from "./routes/orders";
-import { productRoutes } from "./routes/products";
-import { promotePageRoutes } from "./routes/promote-pages";
-import { shareLinkRoutes } from "./routes/share-links";
-import { stripeWebhookRoutes } from "./routes/stripe-webhook";
-import { renderNotFound } from "./render";
-import { now } from "./clock";
-import { getDb } from "../db/client";
-import { recordVisits, type Visit } from "../db/record-visit";
-import { getSettings } from "../db/settings";
+import {
+  adminDashboardApi,
+  adminDistributorsApi,
+  adminOrdersApi,
+  adminProductsApi,
+  adminSettingsApi,
+} from "./routes/admin-api";
+import { adminExports } from "./routes/admin-exports";
+import {
+  adminDashboardPage,
+  adminDistributorsPage,
+  adminLoginPage,
+  adminOrdersPage,
+  adminSettingsPage,
+} from "./routes/admin-pages";
+import { adminProductPages } from "./routes/admin-product-pages";
+import { authApi, meApi } from "./routes/auth";
+import { bargainPage, myBargainsPage } from "./routes/bargain-pages";
+import { bargainsApi } from "./routes/bargains";
+import { homePage, productPages } from "./routes/catalogue-pages";
+import { checkinApi } from "./routes/checkin";
+import { checkinPage } from "./routes/checkin-pages";
+import { distributorApi, linksApi } from "./routes/links";
+import { loginPage } from "./routes/login-pages";
+import { checkoutPage, ordersPage } from "./routes/order-pages";
+import { ordersApi } from "./routes/orders";
+import { productsApi } from "./routes/products";
+import { joinPage, promotePage } from "./routes/promote-pages";
+import { shareLinks } from "./routes/share-links";
+import { stripeApi } from "./routes/stripe-webhook";
 import { runCron } from "./services/run-cron";
-import { t } from "../storefront/i18n";
+import { writeVisits } from "./services/visit-sink";
 
-const api = createRouter()
+const adminApi = createRouter()
+  .use("*", adminOnly)
+  .route("/products", adminProductsApi)
+  .route("/orders", adminOrdersApi)
+  .route("/dashboard", adminDashboardApi)
+  .route("/distributors", adminDistributorsApi)
+  .route("/settings", adminSettingsApi);
+
+// its paths start with /api here (not where it is mounted), so the OpenAPI document names them in full
+export const api = createRouter()
   .basePath("/api")
-  .route("/", authRoutes)
-  .route("/", productRoutes)
-  .route("/", adminProductRoutes)
-  .route("/", orderRoutes)
-  .route("/", adminOrderRoutes)
-  .route("/", adminDashboardRoutes)
-  .route("/", adminDistributorRoutes)
-  .route("/", adminSettingsRoutes)
-  .route("/", checkinRoutes)
-  .route("/", bargainRoutes)
-  .route("/", linkRoutes);
+  .route("/auth", authApi)
+  .route("/me", meApi)
+  .route("/products", productsApi)
+  .route("/orders", ordersApi)
+  .route("/checkin", checkinApi)
+  .route("/bargains", bargainsApi)
+  .route("/distributor", distributorApi)
+  .route("/links", linksApi)
+  .route("/admin", adminApi)
+  .route("/stripe", stripeApi);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
   info: { title: "Social storefront API", version: "1.0.0" },
 });
 
-const app = new Hono<AppEnv>()
-  .use(d1RoundTrips)
-  .use(secureHeaders({ crossOriginEmbedderPolicy: false }))
-  .use(originCheck)
-  .use(csrf())
-  .route("/", stripeWebhookRoutes)
-  .route("/", api)
-  .route("/", pageRoutes)
-  .route("/", orderPageRoutes)
-  .route("/", checkinPageRoutes)
-  .route("/", loginPageRoutes)
-  .route("/", bargainPageRoutes)
-  .route("/", shareLinkRoutes)
-  .route("/", promotePageRoutes)
-  .route("/", adminExportRoutes)
-  .route("/", adminPageRoutes)
-  .route("/", adminProductPageRoutes)
-  .notFound((c) => (c.req.path.startsWith("/api/") ? apiNotFound(c) : renderNotFound(c, t.pageNotFound)))
-  .onError(onError);
+/** What islands call through hono/client: a changed contract breaks their build, not the page. */
+export type Api = typeof api;
 
-export default {
-  fetch: app.fetch,
-  /** Visits from the VISITS queue, written a batch at a time; a throw makes the queue retry the batch. */
-  async queue(batch, env) {
-    const db = getDb(env.DB);
-    const settings = await getSettings(db);
-    await recordVisits(env.DB, batch.messages.map((m) => m.body), settings.unique_visit_window_s * 1000);
-  },
-  /** Every minute: cancel unpaid orders past their hold, make matured commission available. */
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runCron(env, now()));
-  },
-} satisfies ExportedHandler<Env, Visit>;
+const admin = new Hono<AppEnv>()
+  .route("/login", adminLoginPage) // registered before the guard: its handler answers first
+  .use("*", adminOnly)
+  .route("/", adminDashboardPage)
+  .route("/products", adminProductPages)
+  .route("/orders", adminOrdersPage)
+  .route("/distributors", adminDistributorsPage)
+  .route("/settings", adminSettingsPage)
+  .route("/export", adminExports);
+
+/** The whole store, reading the time from `clock` (tests pass one they control). */
+export function createApp(clock: Clock) {
+  return new Hono<AppEnv>()
+    .use(requestContext(clock), renderer, secureHeaders({ crossOriginEmbedderPolicy: false }), sameOrigin)
+    .route("/", api)
+    .route("/admin", admin)
+    .route("/s", shareLinks)
+    .route("/", homePage)
+    .route("/p", productPages)
+    .route("/checkout", checkoutPage)
+    .route("/orders", ordersPage)
+    .route("/checkin", checkinPage)
+    .route("/b", bargainPage)
+    .route("/bargains", myBargainsPage)
+    .route("/me", promotePage)
+    .route("/join", joinPage)
+    .route("/login", loginPage)
+    .notFound(notFound)
+    .onError(onError);
+}
+
+/** The worker's handlers over one app and clock. */
+export function createWorker(clock: Clock) {
+  const app = createApp(clock);
+  return {
+    fetch: app.fetch,
+    /** Visits from the VISITS queue, written a batch at a time; a throw makes the queue retry the batch. */
+    async queue(batch, env) {
+      await writeVisits(env, batch.messages.map((m) => m.body), clock());
+    },
+    /** Every minute: cancel unpaid orders past their hold, make matured commission available. */
+    async scheduled(_controller, env, ctx) {
+      ctx.waitUntil(runCron(env, clock()));
+    },
+  } satisfies ExportedHandler<Env, Visit>;
+}
+
+export default createWorker(systemClock);

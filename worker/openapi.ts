@@ -1,7 +1,7 @@
 // Route definitions are zod schemas: the same ones validate requests and describe the API.
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env";
-import { errorSchema } from "./schemas/common";
+import { errorSchema } from "../core/contract/common";
 
 /** A router whose invalid input becomes `400 invalid_input` through the one error handler. */
 export function createRouter() {

@@ -1,6 +1,6 @@
 // The dashboard's chart, drawn on the server as SVG: visits as a line, orders and sales as bars.
 // Two drawings, one for phones and one for wider screens, so the text stays at its drawn size.
-import type { DashboardDay } from "../../db/admin-dashboard";
+import type { DashboardDay } from "../../core/contract/admin";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
 

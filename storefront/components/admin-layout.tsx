@@ -3,7 +3,7 @@ import type { ComponentChildren } from "preact";
 import { ADMIN_STYLES } from "../admin-styles";
 import { LANG, t, ta } from "../i18n";
 import { AdminLogout } from "../islands/admin-logout";
-import { Island } from "./island";
+import { island } from "./island";
 
 export type AdminSection = keyof typeof ta.nav;
 
@@ -46,11 +46,7 @@ export function AdminLayout(props: { title: string; section?: AdminSection; chil
             )}
             <div class="a-tools">
               <a href="/">{ta.viewStore}</a>
-              {props.section && (
-                <Island name="AdminLogout" props={{}}>
-                  <AdminLogout />
-                </Island>
-              )}
+              {props.section && island(AdminLogout, {})}
             </div>
           </div>
         </header>

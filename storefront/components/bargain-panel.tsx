@@ -1,12 +1,12 @@
 // The heart of a bargain page: what is left to cut, the bar from price to floor, how many helped,
 // the clock, and below them whatever this visitor can do.
 import type { ComponentChildren } from "preact";
-import type { BargainView } from "../../worker/schemas/bargain";
+import type { BargainView } from "../../core/contract/bargain";
 import { formatCny } from "../format";
 import { bargain } from "../i18n/zh-CN/bargain";
 import { common } from "../i18n/zh-CN/common";
 import { Countdown } from "../islands/countdown";
-import { Island } from "./island";
+import { island } from "./island";
 
 const t = { ...bargain, ...common };
 
@@ -39,11 +39,7 @@ export function BargainPanel({ bargain: b, now, inIsland, children }: BargainPan
         {b.status === "active" &&
           (inIsland ? (
             <Countdown {...countdown} />
-          ) : (
-            <Island name="Countdown" props={countdown}>
-              <Countdown {...countdown} />
-            </Island>
-          ))}
+          ) : island(Countdown, countdown))}
       </div>
       {children}
     </>

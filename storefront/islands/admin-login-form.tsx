@@ -1,16 +1,10 @@
 // The merchant's sign-in: the shoppers' login API, then a check that the account is a merchant's.
 import { useState } from "preact/hooks";
 import { t, ta } from "../i18n";
-import { callApi } from "./admin-api";
-import { safeNextPath } from "./login-form";
+import { callApi } from "../admin-api";
+import { safeAdminNextPath } from "../../core/rules/safe-next-path";
 
 export type AdminLoginFormProps = { next: string };
-
-/** Only an /admin path: a merchant signing in is going back to the admin. */
-const adminNext = (next: string) => {
-  const path = safeNextPath(next);
-  return path === "/admin" || path.startsWith("/admin/") || path.startsWith("/admin?") ? path : "/admin";
-};
 
 export function AdminLoginForm(props: AdminLoginFormProps) {
   const [busy, setBusy] = useState(false);
@@ -25,7 +19,7 @@ export function AdminLoginForm(props: AdminLoginFormProps) {
       phone: String(form.get("phone") ?? "").trim(),
       password: String(form.get("password") ?? ""),
     });
-    if (res.ok && res.body.user.role === "admin") return void (location.href = adminNext(props.next));
+    if (res.ok && res.body.user.role === "admin") return void (location.href = safeAdminNextPath(props.next));
     setError(res.ok ? ta.notMerchant : (t.loginErrors[res.code] ?? t.loginFailed));
     setBusy(false);
   }

@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { callApi } from "./admin-api";
+import { callApi } from "../admin-api";
 
 export type AdminPayoutButtonProps = { userId: number; availableCents: number };
 

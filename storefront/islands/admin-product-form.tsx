@@ -1,10 +1,10 @@
 // The merchant's product form: every field of a product, each zod issue shown under its field.
 import { useState } from "preact/hooks";
-import type { ProductView } from "../../worker/schemas/product";
-import { fromWallTime, toWallTime } from "../../worker/rules/zoned-time";
+import type { ProductView } from "../../core/contract/product";
+import { fromWallTime, toWallTime } from "../../core/rules/zoned-time";
 import { AdminField, fieldId } from "../components/admin-field";
 import { ta } from "../i18n";
-import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "./admin-api";
+import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "../admin-api";
 
 export type AdminProductFormProps = {
   /** null: a new product. */

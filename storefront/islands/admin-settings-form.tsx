@@ -1,9 +1,9 @@
 // The store's settings form: each rule PRODUCT.md calls a setting, in the units a merchant thinks in.
 import { useState } from "preact/hooks";
-import type { StoreSettings } from "../../db/settings";
+import type { StoreSettings } from "../../core/contract/settings";
 import { AdminField, fieldId } from "../components/admin-field";
 import { ta } from "../i18n";
-import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "./admin-api";
+import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "../admin-api";
 
 export type AdminSettingsFormProps = { settings: StoreSettings };
 

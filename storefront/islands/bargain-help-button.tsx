@@ -1,7 +1,7 @@
 // The big "帮砍一刀" button on a shared bargain, with the progress above it and the helpers below:
 // a tap cuts the price and the page shows the cut, the new price and the new helper without a reload.
 import { useState } from "preact/hooks";
-import type { BargainView } from "../../worker/schemas/bargain";
+import type { BargainView } from "../../core/contract/bargain";
 import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
 import { BargainPanel } from "../components/bargain-panel";
 import { formatCny } from "../format";

@@ -1,21 +1,9 @@
 // Sign in or sign up with a phone and a password, then go back to the page that asked.
 import { useState } from "preact/hooks";
+import { safeNextPath } from "../../core/rules/safe-next-path";
 import { login as t } from "../i18n/zh-CN/login";
 
 export type LoginFormProps = { next: string; mode?: "login" | "signup" };
-
-const PROBE_ORIGIN = "https://store.invalid";
-
-/**
- * Where a `?next=` may send the shopper: a path on this store only. A single leading "/" and
- * nothing a browser could read as another host ("//evil", "/\evil", hidden whitespace).
- * @returns `next` when it is such a path, else "/"
- * @example safeNextPath("/checkin") // "/checkin"; safeNextPath("//evil.example") // "/"
- */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || next.length > 512 || !/^\/(?![/\\])[^\\\u0000-\u0020\u007f]*$/.test(next)) return "/";
-  return new URL(next, PROBE_ORIGIN).origin === PROBE_ORIGIN ? next : "/";
-}
 
 export function LoginForm(props: LoginFormProps) {
   const [mode, setMode] = useState(props.mode ?? "login");

@@ -1,9 +1,9 @@
 // The bargain page shared in chats: how far the price has fallen, the clock, the friends who cut,
 // and the one thing this visitor should do — help, share, or buy at the floor.
-import type { BargainView } from "../../worker/schemas/bargain";
+import type { BargainView } from "../../core/contract/bargain";
 import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
 import { BargainPanel } from "../components/bargain-panel";
-import { Island } from "../components/island";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";
@@ -61,11 +61,7 @@ function BargainSections(props: BargainPageProps & { title: string }) {
   const mayHelp = b.status === "active" && !viewer?.isStarter && viewer?.myCutCents == null;
   if (mayHelp) {
     const help = { bargain: b, helpers: props.helpers, now, nickname: viewer?.nickname ?? null };
-    return (
-      <Island name="BargainHelpButton" props={help}>
-        <BargainHelpButton {...help} />
-      </Island>
-    );
+    return island(BargainHelpButton, help);
   }
   return (
     <>
@@ -99,9 +95,7 @@ function StarterAction({ bargain: b, title }: { bargain: BargainView; title: str
   const share = { url: `/b/${b.id}`, title, label: t.bargainInvite };
   return (
     <div class="bargain-share">
-      <Island name="ShareButton" props={share}>
-        <ShareButton {...share} />
-      </Island>
+      {island(ShareButton, share)}
     </div>
   );
 }

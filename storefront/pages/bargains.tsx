@@ -1,5 +1,5 @@
 // 我的砍价: every bargain I started, newest first, each a tap away from its page.
-import type { BargainView } from "../../worker/schemas/bargain";
+import type { BargainView } from "../../core/contract/bargain";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";

@@ -1,8 +1,8 @@
 // 签到领现金: this week's strip, today's cash on a big button, the streak, the balance and what it buys.
-import type { CheckinStatus, WeekDay } from "../../worker/rules/checkin-reward";
-import { currentUnitPrice } from "../../worker/rules/flash-sale";
-import type { ProductView } from "../../worker/schemas/product";
-import { Island } from "../components/island";
+import type { CheckinStatus, WeekDay } from "../../core/rules/checkin-reward";
+import { currentUnitPrice } from "../../core/rules/flash-sale";
+import type { ProductView } from "../../core/contract/product";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";
@@ -69,9 +69,7 @@ function MemberView(props: { status: CheckinStatus; walletCents: number; product
   return (
     <>
       <section class="panel">
-        <Island name="CheckinButton" props={button}>
-          <CheckinButton {...button} />
-        </Island>
+        {island(CheckinButton, button)}
       </section>
       <section class="panel">
         <h2>{t.checkinWeek}</h2>

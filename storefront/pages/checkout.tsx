@@ -1,6 +1,6 @@
 // The checkout page: what is being bought, at what price, and the one-screen form.
-import type { ProductView } from "../../worker/schemas/product";
-import { Island } from "../components/island";
+import type { ProductView } from "../../core/contract/product";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { Price } from "../components/price";
 import { t } from "../i18n";
@@ -20,9 +20,7 @@ export function CheckoutPage(props: { product: ProductView; form: CheckoutFormPr
             {form.bargainId && <div class="muted">{t.checkoutBargainNote}</div>}
           </div>
         </section>
-        <Island name="CheckoutForm" props={form}>
-          <CheckoutForm {...form} />
-        </Island>
+        {island(CheckoutForm, form)}
       </main>
     </Layout>
   );

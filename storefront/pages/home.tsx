@@ -1,7 +1,7 @@
 // The home page: two taps to everything — quick links, the flash-sale strip, the product grid.
-import { currentUnitPrice, flashPhase } from "../../worker/rules/flash-sale";
-import type { ProductView } from "../../worker/schemas/product";
-import { Island } from "../components/island";
+import { currentUnitPrice, flashPhase } from "../../core/rules/flash-sale";
+import type { ProductView } from "../../core/contract/product";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { Price } from "../components/price";
 import { ProductCard } from "../components/product-card";
@@ -24,9 +24,7 @@ export function HomePage(props: { products: ProductView[]; now: number; origin: 
           <section class="flash">
             <div class="flash-head">
               <span>⚡ {t.flashSale}</span>
-              <Island name="Countdown" props={{ until: firstEnd!, label: t.endsIn, now: props.now }}>
-                <Countdown until={firstEnd!} label={t.endsIn} now={props.now} />
-              </Island>
+              {island(Countdown, { until: firstEnd!, label: t.endsIn, now: props.now })}
             </div>
             <div class="flash-items">
               {live.map((p) => (

@@ -1,5 +1,5 @@
 // The page an invite link opens: who invites you, and one button to become their recruit.
-import { Island } from "../components/island";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { t } from "../i18n";
 import { BecomeDistributor, type BecomeDistributorProps } from "../islands/become-distributor";
@@ -29,11 +29,7 @@ export function JoinPage(props: JoinPageProps) {
               {t.joinSignIn}
             </a>
           )}
-          {props.state === "eligible" && (
-            <Island name="BecomeDistributor" props={become}>
-              <BecomeDistributor {...become} />
-            </Island>
-          )}
+          {props.state === "eligible" && island(BecomeDistributor, become)}
           {props.state === "already" && (
             <>
               <p>{t.joinAlready}</p>

@@ -1,5 +1,5 @@
 // The sign-in page other pages send a visitor to, with `?next=` to come back to.
-import { Island } from "../components/island";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { t } from "../i18n";
 import { LoginForm, type LoginFormProps } from "../islands/login-form";
@@ -9,9 +9,7 @@ export function LoginPage(props: { origin: string; form: LoginFormProps }) {
   return (
     <Layout meta={meta} islands>
       <main class="wrap">
-        <Island name="LoginForm" props={props.form}>
-          <LoginForm {...props.form} />
-        </Island>
+        {island(LoginForm, props.form)}
       </main>
     </Layout>
   );

@@ -1,11 +1,8 @@
 // 我的订单: a signed-in shopper's orders, newest first, with what each one still needs.
-import type { z } from "zod";
-import type { order } from "../../worker/schemas/order";
+import type { OrderView } from "../../core/contract/order";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";
-
-type OrderView = z.infer<typeof order>;
 
 export function OrdersPage(props: { orders: OrderView[] | null; titles: Record<number, string>; origin: string }) {
   return (

@@ -1,7 +1,7 @@
 // The product page a chat link lands on: picture, price (and the live sale), story, buy and share.
-import { currentUnitPrice, flashPhase } from "../../worker/rules/flash-sale";
-import type { ProductView } from "../../worker/schemas/product";
-import { Island } from "../components/island";
+import { currentUnitPrice, flashPhase } from "../../core/rules/flash-sale";
+import type { ProductView } from "../../core/contract/product";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { Price } from "../components/price";
 import { formatCny } from "../format";
@@ -29,13 +29,7 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
             <span>
               ⚡ {t.flashSale} <Price cents={p.flash_sale.price_cents} />
             </span>
-            <Island name="Countdown" props={{ until: phase === "live" ? p.flash_sale.ends_at : p.flash_sale.starts_at, label: phase === "live" ? t.endsIn : t.startsIn, now }}>
-              <Countdown
-                until={phase === "live" ? p.flash_sale.ends_at : p.flash_sale.starts_at}
-                label={phase === "live" ? t.endsIn : t.startsIn}
-                now={now}
-              />
-            </Island>
+            {island(Countdown, { until: phase === "live" ? p.flash_sale.ends_at : p.flash_sale.starts_at, label: phase === "live" ? t.endsIn : t.startsIn, now })}
             {phase === "live" && <span>{p.flash_sale.stock > 0 ? t.stockLeft(p.flash_sale.stock) : t.soldOut}</span>}
           </div>
         )}
@@ -50,9 +44,7 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
           )}
           {p.bargain && (
             <div class="start-bargain">
-              <Island name="StartBargainButton" props={{ productId: p.id, label: t.bargainStart(formatCny(p.bargain.floor_cents)) }}>
-                <StartBargainButton productId={p.id} label={t.bargainStart(formatCny(p.bargain.floor_cents))} />
-              </Island>
+              {island(StartBargainButton, { productId: p.id, label: t.bargainStart(formatCny(p.bargain.floor_cents)) })}
             </div>
           )}
         </section>
@@ -61,9 +53,7 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
           <p class="desc">{p.description}</p>
         </section>
         <div class="actions">
-          <Island name="ShareButton" props={share}>
-            <ShareButton {...share} />
-          </Island>
+          {island(ShareButton, share)}
           {soldOut ? (
             <button class="btn" disabled>{t.soldOut}</button>
           ) : (

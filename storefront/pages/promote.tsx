@@ -1,7 +1,7 @@
 // 我的推广: the distributor's funnel, commission, invite link, and a copyable link + poster per product.
-import type { DistributorStats } from "../../worker/schemas/links";
-import type { ProductView } from "../../worker/schemas/product";
-import { Island } from "../components/island";
+import type { DistributorStats } from "../../core/contract/links";
+import type { ProductView } from "../../core/contract/product";
+import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";
@@ -58,9 +58,7 @@ function NotYet() {
   const become: BecomeDistributorProps = { label: t.promoteBecome, backTo: "/me" };
   return (
     <section class="panel center">
-      <Island name="BecomeDistributor" props={become}>
-        <BecomeDistributor {...become} />
-      </Island>
+      {island(BecomeDistributor, become)}
     </section>
   );
 }
@@ -116,9 +114,7 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
         <p>{t.promoteInviteCode(props.code)}</p>
         <div class="link-row">
           <input class="link-url" value={props.inviteUrl} readOnly aria-label={t.promoteInvite} />
-          <Island name="CopyLink" props={{ url: props.inviteUrl }}>
-            <CopyLink url={props.inviteUrl} />
-          </Island>
+          {island(CopyLink, { url: props.inviteUrl })}
         </div>
       </section>
     </>
@@ -128,9 +124,7 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
 function LinkRow({ link }: { link: LinkCard }) {
   return (
     <div class="link-row">
-      <Island name="CopyLink" props={{ url: link.url }}>
-        <CopyLink url={link.url} />
-      </Island>
+      {island(CopyLink, { url: link.url })}
       <a class="btn btn-small btn-ghost" href={link.posterUrl} target="_blank" rel="noopener">
         {t.poster}
       </a>

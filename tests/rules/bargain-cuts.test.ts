@@ -1,7 +1,7 @@
 // The bargain cut plan: its invariants over many random runs, and its edges.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planBargainCuts } from "../../worker/rules/bargain-cuts";
+import { planBargainCuts } from "../../core/rules/bargain-cuts";
 
 /** A seeded random source in [0, 1) (mulberry32), so fast-check can shrink and replay a failure. */
 function seeded(seed: number): () => number {

@@ -8,7 +8,7 @@ import {
   streakOn,
   weekStart,
   type CheckinRecord,
-} from "../../worker/rules/checkin-reward";
+} from "../../core/rules/checkin-reward";
 
 const SCHEDULE = [450, 100, 50, 20, 20, 20, 60];
 const SHANGHAI = "Asia/Shanghai";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageOrderCents, conversionBp, dashboardTotals } from "../../worker/rules/dashboard-totals";
+import { averageOrderCents, conversionBp, dashboardTotals } from "../../core/rules/dashboard-totals";
 
 describe("the dashboard's headline numbers", () => {
   it("adds up the days, and divides only when there is something to divide by", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayRanges } from "../../worker/rules/day-ranges";
-import { fromWallTime, isTimeZone, toWallTime, zoneOffsetMs } from "../../worker/rules/zoned-time";
+import { dayRanges } from "../../core/rules/day-ranges";
+import { fromWallTime, isTimeZone, toWallTime, zoneOffsetMs } from "../../core/rules/zoned-time";
 
 const HOUR = 3600_000;
 

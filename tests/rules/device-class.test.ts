@@ -1,6 +1,6 @@
 // The device class of a visit, from the User-Agents shoppers in chat apps actually send.
 import { describe, expect, it } from "vitest";
-import { deviceClass } from "../../worker/rules/device-class";
+import { deviceClass } from "../../core/rules/device-class";
 
 const UA = {
   wechatIphone:

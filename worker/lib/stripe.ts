@@ -2,9 +2,8 @@
 // The `stripe` package is used for its fetch client and its webhook signature check, so the
 // store never re-implements Stripe's signing scheme.
 import Stripe from "stripe";
+import type { PaymentProvider } from "../../core/enums";
 import type { OrderWithItems } from "../../db/orders";
-
-export type PaymentProvider = "demo" | "stripe";
 
 export const paymentProvider = (env: Env): PaymentProvider => (env.STRIPE_SECRET_KEY ? "stripe" : "demo");
 

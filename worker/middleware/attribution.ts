@@ -2,6 +2,7 @@
 import type { Context } from "hono";
 import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
 import type { AppEnv } from "../app-env";
+import { isHttps } from "./request-context";
 
 export const ATTRIBUTION_COOKIE = "ref";
 /** The cookie outlives the longest window a merchant may set; the window itself is checked on use. */
@@ -14,7 +15,7 @@ export async function setAttribution(c: Context<AppEnv>, code: string, clickedAt
   await setSignedCookie(c, ATTRIBUTION_COOKIE, `${code}~${clickedAt}`, c.env.SESSION_SECRET, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
+    secure: isHttps(c.var.origin),
     path: "/",
     maxAge: ATTRIBUTION_COOKIE_MAX_AGE_S,
   });

@@ -1,28 +1,27 @@
 // Reads the signed session cookie lazily: only routes that ask for the user pay its D1 read.
 import type { Context } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
 import { getDb } from "../../db/client";
 import { SESSION_TTL_MS, findSessionUser, type SessionUser } from "../../db/sessions";
 import type { AppEnv } from "../app-env";
-import { now } from "../clock";
 import { forbidden, unauthenticated } from "../errors";
+import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
+import { isHttps } from "./request-context";
 
 export const SESSION_COOKIE = "sid";
-
-const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:";
 
 /** @returns the signed-in user or null; reads D1 at most once per request. */
 export async function currentUser(c: Context<AppEnv>): Promise<SessionUser | null> {
   const cached = c.get("user");
   if (cached !== undefined) return cached;
   const sessionId = await getSignedCookie(c, c.env.SESSION_SECRET, SESSION_COOKIE);
-  const user = sessionId ? await findSessionUser(getDb(c.env.DB), sessionId, now()) : null;
+  const user = sessionId ? await findSessionUser(getDb(c.env.DB), sessionId, c.var.now) : null;
   c.set("sessionId", user && sessionId ? sessionId : null);
   c.set("user", user);
   return user;
 }
 
+/** A page that needs it sends a signed-out visitor to sign in and back; the API answers 401. */
 export async function requireUser(c: Context<AppEnv>): Promise<SessionUser> {
   const user = await currentUser(c);
   if (!user) throw unauthenticated();
@@ -39,7 +38,7 @@ export async function setSessionCookie(c: Context<AppEnv>, sessionId: string): P
   await setSignedCookie(c, SESSION_COOKIE, sessionId, c.env.SESSION_SECRET, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: isHttps(c),
+    secure: isHttps(c.var.origin),
     path: "/",
     maxAge: SESSION_TTL_MS / 1000,
   });

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { nanoid } from "nanoid";
 import type { AppEnv } from "../app-env";
+import { isHttps } from "./request-context";
 
 export const VISITOR_COOKIE = "vid";
 const VISITOR_MAX_AGE_S = 365 * 24 * 3600;
@@ -16,7 +17,7 @@ export function visitorId(c: Context<AppEnv>): string {
   setCookie(c, VISITOR_COOKIE, id, {
     httpOnly: true,
     sameSite: "Lax",
-    secure: new URL(c.req.url).protocol === "https:",
+    secure: isHttps(c.var.origin),
     path: "/",
     maxAge: VISITOR_MAX_AGE_S,
   });

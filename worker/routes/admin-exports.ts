@@ -7,15 +7,13 @@ import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
 import { t, ta } from "../../storefront/i18n";
 import type { AppEnv } from "../app-env";
-import { now } from "../clock";
 import { CSV_BOM, centsToYuan, csvLine } from "../lib/csv";
-import { adminOnly } from "../middleware/admin-only";
-import { calendarDay } from "../rules/checkin-reward";
-import { TRANSITIONS, type OrderStatus } from "../rules/order-status";
-import { toWallTime } from "../rules/zoned-time";
+import { calendarDay } from "../../core/rules/checkin-reward";
+import { TRANSITIONS } from "../../core/rules/order-status";
+import { isOrderStatus } from "../../core/enums";
+import { toWallTime } from "../../core/rules/zoned-time";
 
 const PAGE_ROWS = 500;
-const STATUSES = new Set<string>(Object.values(TRANSITIONS).flatMap((tr) => [...tr.from, tr.to]));
 const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
 
 /** Streams the BOM, a header line, then each page's lines as it is read. */
@@ -39,15 +37,15 @@ function csvDownload(c: Context<AppEnv>, name: string, header: readonly string[]
   });
 }
 
-export const adminExportRoutes = new Hono<AppEnv>()
-  .use("/admin/export/*", adminOnly)
-  .get("/admin/export/orders.csv", async (c) => {
+/** /admin/export/orders.csv?status=, /admin/export/commissions.csv */
+export const adminExports = new Hono<AppEnv>()
+  .get("/orders.csv", async (c) => {
     const db = getDb(c.env.DB);
-    const { time_zone } = await getSettings(db);
+    const { time_zone } = await getSettings(db, c.var.now);
     const wanted = c.req.query("status");
-    const status = wanted && STATUSES.has(wanted) ? (wanted as OrderStatus) : undefined;
+    const status = isOrderStatus(wanted) ? wanted : undefined;
     const h = ta.csv;
-    return csvDownload(c, `orders-${calendarDay(now(), time_zone)}.csv`, h.orders, async function* () {
+    return csvDownload(c, `orders-${calendarDay(c.var.now, time_zone)}.csv`, h.orders, async function* () {
       let cursor: OrderCursor | null = null;
       for (;;) {
         const rows = await orderExportPage(db, cursor, PAGE_ROWS, status);
@@ -82,11 +80,11 @@ export const adminExportRoutes = new Hono<AppEnv>()
       }
     });
   })
-  .get("/admin/export/commissions.csv", async (c) => {
+  .get("/commissions.csv", async (c) => {
     const db = getDb(c.env.DB);
-    const { time_zone } = await getSettings(db);
+    const { time_zone } = await getSettings(db, c.var.now);
     const h = ta.csv;
-    return csvDownload(c, `commissions-${calendarDay(now(), time_zone)}.csv`, h.commissions, async function* () {
+    return csvDownload(c, `commissions-${calendarDay(c.var.now, time_zone)}.csv`, h.commissions, async function* () {
       let afterId = 0;
       for (;;) {
         const rows = await commissionExportPage(db, afterId, PAGE_ROWS);

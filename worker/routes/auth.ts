@@ -1,33 +1,28 @@
 // Accounts: signup, login with its throttle, logout, and who am I.
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
+import { loginBody, meResponse, publicUser, signupBody } from "../../core/contract/auth";
 import { getDb } from "../../db/client";
 import { findDistributor } from "../../db/distributors";
 import { createSession, deleteSession } from "../../db/sessions";
 import { countRecentLoginFailures, findUserByPhone, insertUser, recordLoginFailure } from "../../db/users";
 import { getWalletBalance } from "../../db/wallet";
-import { now } from "../clock";
-import { ApiError, conflict } from "../errors";
+import { ApiError } from "../errors";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../lib/password";
 import { clearSessionCookie, currentUser, setSessionCookie } from "../middleware/session";
 import { createRouter, errors, json, jsonBody } from "../openapi";
-import { loginBody, meResponse, publicUser, signupBody } from "../schemas/auth";
-import { z } from "@hono/zod-openapi";
+import { toPublicUser } from "../views/user";
 
 const LOGIN_FAILURE_LIMIT = 10;
 const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 const userResponse = z.object({ user: publicUser });
-const toPublicUser = (u: { id: number; nickname: string; role: "shopper" | "admin" }) => ({
-  id: u.id,
-  nickname: u.nickname,
-  role: u.role,
-});
 
-export const authRoutes = createRouter()
+/** /api/auth: sign up, sign in, sign out. */
+export const authApi = createRouter()
   .openapi(
     createRoute({
       method: "post",
-      path: "/auth/signup",
+      path: "/signup",
       request: jsonBody(signupBody),
       responses: { 201: json(userResponse, "Signed up and signed in"), ...errors(400, 409) },
     }),
@@ -38,39 +33,39 @@ export const authRoutes = createRouter()
         phone: body.phone,
         passwordHash: await hashPassword(body.password),
         nickname: body.nickname ?? `用户${body.phone.slice(-4)}`,
-        now: now(),
+        now: c.var.now,
       });
-      if (!user) throw conflict("phone_taken", "An account with this phone already exists");
-      await setSessionCookie(c, await createSession(db, user.id, now()));
+      if (!user) throw new ApiError(409, "phone_taken", "An account with this phone already exists");
+      await setSessionCookie(c, await createSession(db, user.id, c.var.now));
       return c.json({ user: toPublicUser(user) }, 201);
     },
   )
   .openapi(
     createRoute({
       method: "post",
-      path: "/auth/login",
+      path: "/login",
       request: jsonBody(loginBody),
       responses: { 200: json(userResponse, "Signed in"), ...errors(400, 401, 429) },
     }),
     async (c) => {
       const { phone, password } = c.req.valid("json");
       const db = getDb(c.env.DB);
-      const failures = await countRecentLoginFailures(db, phone, now() - LOGIN_FAILURE_WINDOW_MS);
+      const failures = await countRecentLoginFailures(db, phone, c.var.now - LOGIN_FAILURE_WINDOW_MS);
       if (failures >= LOGIN_FAILURE_LIMIT) {
         throw new ApiError(429, "too_many_attempts", "Too many failed attempts; try again in 15 minutes");
       }
       const user = await findUserByPhone(db, phone);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
-        await recordLoginFailure(db, phone, now());
+        await recordLoginFailure(db, phone, c.var.now);
         throw new ApiError(401, "bad_credentials", "Wrong phone or password");
       }
-      await setSessionCookie(c, await createSession(db, user.id, now()));
+      await setSessionCookie(c, await createSession(db, user.id, c.var.now));
       return c.json({ user: toPublicUser(user) }, 200);
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/auth/logout", responses: { 204: { description: "Signed out" } } }),
+    createRoute({ method: "post", path: "/logout", responses: { 204: { description: "Signed out" } } }),
     async (c) => {
       await currentUser(c);
       const sessionId = c.get("sessionId");
@@ -78,17 +73,19 @@ export const authRoutes = createRouter()
       clearSessionCookie(c);
       return c.body(null, 204);
     },
-  )
-  .openapi(
-    createRoute({ method: "get", path: "/me", responses: { 200: json(meResponse, "The signed-in user, or null") } }),
-    async (c) => {
-      const user = await currentUser(c);
-      if (!user) return c.json({ user: null, wallet_cents: 0, distributor: null }, 200);
-      const db = getDb(c.env.DB);
-      const [wallet, distributor] = await Promise.all([getWalletBalance(db, user.id), findDistributor(db, user.id)]);
-      return c.json(
-        { user: toPublicUser(user), wallet_cents: wallet, distributor: distributor ? { code: distributor.code } : null },
-        200,
-      );
-    },
   );
+
+/** /api/me: who is signed in, their wallet and their distributor code. */
+export const meApi = createRouter().openapi(
+  createRoute({ method: "get", path: "/", responses: { 200: json(meResponse, "The signed-in user, or null") } }),
+  async (c) => {
+    const user = await currentUser(c);
+    if (!user) return c.json({ user: null, wallet_cents: 0, distributor: null }, 200);
+    const db = getDb(c.env.DB);
+    const [wallet, distributor] = await Promise.all([getWalletBalance(db, user.id), findDistributor(db, user.id)]);
+    return c.json(
+      { user: toPublicUser(user), wallet_cents: wallet, distributor: distributor ? { code: distributor.code } : null },
+      200,
+    );
+  },
+);

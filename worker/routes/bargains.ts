@@ -1,16 +1,5 @@
 // Bargains: start one on a product, read it with its helpers, list mine, and a friend's help.
 import { createRoute } from "@hono/zod-openapi";
-import { findBargainDetails, helpBargain, listUserBargains, startBargain, toBargainView } from "../../db/bargains";
-import { getDb } from "../../db/client";
-import { findProduct, toProductView } from "../../db/products";
-import { getSettings } from "../../db/settings";
-import { now } from "../clock";
-import { ApiError, conflict, notFound } from "../errors";
-import { requireUser } from "../middleware/session";
-import { createRouter, errors, json, jsonBody } from "../openapi";
-import { planBargainCuts } from "../rules/bargain-cuts";
-import type { HelpRefusal } from "../rules/bargain-status";
-import { calendarDay } from "../rules/checkin-reward";
 import {
   bargainDetailResponse,
   bargainIdParam,
@@ -18,27 +7,38 @@ import {
   bargainResponse,
   helpResponse,
   startBargainBody,
-} from "../schemas/bargain";
+} from "../../core/contract/bargain";
+import type { HelpRefusal } from "../../core/rules/bargain-status";
+import { calendarDay } from "../../core/rules/checkin-reward";
+import { findBargainDetails, helpBargain, listUserBargains } from "../../db/bargains";
+import { getDb } from "../../db/client";
+import { getSettings } from "../../db/settings";
+import { refusal, type RefusalTable } from "../errors";
+import { requireUser } from "../middleware/session";
+import { createRouter, errors, json, jsonBody } from "../openapi";
+import { startBargain } from "../services/start-bargain";
+import { toBargainView } from "../views/bargain";
 
-const HOUR_MS = 3_600_000;
-
-const notAllowed = () => conflict("bargain_not_allowed", "This product cannot be bargained");
-
-const refusals: Record<HelpRefusal, () => ApiError> = {
-  own_bargain: () => conflict("own_bargain", "You cannot help your own bargain"),
-  already_helped: () => conflict("already_helped", "You already helped this bargain"),
-  bargain_complete: () => conflict("bargain_complete", "This bargain has all the help it needs"),
-  bargain_expired: () => conflict("bargain_expired", "This bargain has expired"),
-  help_limit: () => new ApiError(429, "help_limit", "You have helped as many bargains as you can today"),
+const startRefusals: RefusalTable<"not_found" | "bargain_not_allowed"> = {
+  not_found: { status: 404, message: "No such product" },
+  bargain_not_allowed: { status: 409, message: "This product cannot be bargained" },
 };
 
-const originOf = (url: string) => new URL(url).origin;
+const helpRefusals: RefusalTable<HelpRefusal | "not_found"> = {
+  not_found: { status: 404, message: "No such bargain" },
+  own_bargain: { status: 409, message: "You cannot help your own bargain" },
+  already_helped: { status: 409, message: "You already helped this bargain" },
+  bargain_complete: { status: 409, message: "This bargain has all the help it needs" },
+  bargain_expired: { status: 409, message: "This bargain has expired" },
+  help_limit: { status: 429, message: "You have helped as many bargains as you can today" },
+};
 
-export const bargainRoutes = createRouter()
+/** /api/bargains */
+export const bargainsApi = createRouter()
   .openapi(
     createRoute({
       method: "post",
-      path: "/bargains",
+      path: "/",
       request: jsonBody(startBargainBody),
       responses: {
         201: json(bargainResponse, "Started"),
@@ -47,76 +47,58 @@ export const bargainRoutes = createRouter()
       },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
-      const [user, product, settings] = await Promise.all([
-        requireUser(c),
-        findProduct(db, c.req.valid("json").product_id, { activeOnly: false }),
-        getSettings(db),
-      ]);
-      if (!product) throw notFound("No such product");
-      const terms = toProductView(product).bargain;
-      if (!product.active || !terms) throw notAllowed();
-      const at = now();
-      const started = await startBargain(db, {
-        userId: user.id,
-        product,
-        floorCents: terms.floor_cents,
-        cutsCents: planBargainCuts(product.priceCents - terms.floor_cents, terms.helpers),
-        now: at,
-        ttlMs: settings.bargain_ttl_hours * HOUR_MS,
-      });
-      if (!started) throw notAllowed();
-      const body = { bargain: toBargainView(started.bargain, at, originOf(c.req.url)) };
+      const user = await requireUser(c);
+      const started = await startBargain(getDb(c.env.DB), user.id, c.req.valid("json").product_id, c.var.now);
+      if (!started.ok) throw refusal(startRefusals, started.refusal);
+      const body = { bargain: toBargainView(started.bargain, c.var.now, c.var.origin) };
       return started.created ? c.json(body, 201) : c.json(body, 200);
     },
   )
   .openapi(
     createRoute({
       method: "get",
-      path: "/bargains",
+      path: "/",
       responses: { 200: json(bargainListResponse, "My bargains, newest first"), ...errors(401) },
     }),
     async (c) => {
       const user = await requireUser(c);
       const rows = await listUserBargains(getDb(c.env.DB), user.id);
-      const at = now();
-      return c.json({ bargains: rows.map((r) => toBargainView(r.bargain, at, originOf(c.req.url))) }, 200);
+      return c.json({ bargains: rows.map((r) => toBargainView(r.bargain, c.var.now, c.var.origin)) }, 200);
     },
   )
   .openapi(
     createRoute({
       method: "get",
-      path: "/bargains/{id}",
+      path: "/{id}",
       request: { params: bargainIdParam },
       responses: { 200: json(bargainDetailResponse, "A bargain and its helpers' cuts"), ...errors(400, 404) },
     }),
     async (c) => {
       const details = await findBargainDetails(getDb(c.env.DB), c.req.valid("param").id);
-      if (!details) throw notFound("No such bargain");
+      if (!details) throw refusal(helpRefusals, "not_found");
       const helpers = details.helpers.map((h) => ({ nickname: h.nickname, cut_cents: h.cutCents }));
-      const bargain = toBargainView(details.bargain, now(), originOf(c.req.url));
+      const bargain = toBargainView(details.bargain, c.var.now, c.var.origin);
       return c.json({ bargain: { ...bargain, helpers }, helpers }, 200);
     },
   )
   .openapi(
     createRoute({
       method: "post",
-      path: "/bargains/{id}/help",
+      path: "/{id}/help",
       request: { params: bargainIdParam },
       responses: { 200: json(helpResponse, "The cut this help made"), ...errors(400, 401, 404, 409, 429) },
     }),
     async (c) => {
       const db = getDb(c.env.DB);
-      const [user, settings] = await Promise.all([requireUser(c), getSettings(db)]);
-      const at = now();
+      const [user, settings] = await Promise.all([requireUser(c), getSettings(db, c.var.now)]);
       const result = await helpBargain(db, {
         bargainId: c.req.valid("param").id,
         helperUserId: user.id,
-        day: calendarDay(at, settings.time_zone),
+        day: calendarDay(c.var.now, settings.time_zone),
         helpsPerDay: settings.bargain_helps_per_day,
-        now: at,
+        now: c.var.now,
       });
-      if (!result.ok) throw result.reason === "not_found" ? notFound("No such bargain") : refusals[result.reason]();
-      return c.json({ cut_cents: result.cutCents, bargain: toBargainView(result.bargain, at, originOf(c.req.url)) }, 200);
+      if (!result.ok) throw refusal(helpRefusals, result.reason);
+      return c.json({ cut_cents: result.cutCents, bargain: toBargainView(result.bargain, c.var.now, c.var.origin) }, 200);
     },
   );

@@ -1,49 +1,48 @@
 // Check-in cash: check in once a day in the store's time zone, and see where the streak stands.
 import { createRoute } from "@hono/zod-openapi";
+import { checkinResponse, checkinStatusResponse } from "../../core/contract/checkin";
+import { calendarDay, checkinStatus, previousDay } from "../../core/rules/checkin-reward";
 import { checkIn, listCheckins } from "../../db/checkins";
 import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
 import { getWalletBalance } from "../../db/wallet";
-import { now } from "../clock";
-import { conflict } from "../errors";
+import { ApiError } from "../errors";
 import { requireUser } from "../middleware/session";
 import { createRouter, errors, json } from "../openapi";
-import { calendarDay, checkinStatus, previousDay } from "../rules/checkin-reward";
-import { checkinResponse, checkinStatusResponse } from "../schemas/checkin";
 
-export const checkinRoutes = createRouter()
+/** /api/checkin */
+export const checkinApi = createRouter()
   .openapi(
     createRoute({
       method: "post",
-      path: "/checkin",
+      path: "/",
       responses: { 200: json(checkinResponse, "Checked in; the day's cash is in the wallet"), ...errors(401, 403, 409) },
     }),
     async (c) => {
       const user = await requireUser(c);
       const db = getDb(c.env.DB);
-      const settings = await getSettings(db);
-      const at = now();
+      const settings = await getSettings(db, c.var.now);
       const result = await checkIn(db, {
         userId: user.id,
-        day: calendarDay(at, settings.time_zone),
+        day: calendarDay(c.var.now, settings.time_zone),
         scheduleCents: settings.checkin_schedule_cents,
-        now: at,
+        now: c.var.now,
       });
-      if (!result) throw conflict("already_checked_in", "Already checked in today; come back tomorrow");
+      if (!result) throw new ApiError(409, "already_checked_in", "Already checked in today; come back tomorrow");
       return c.json(result, 200);
     },
   )
   .openapi(
     createRoute({
       method: "get",
-      path: "/checkin",
+      path: "/",
       responses: { 200: json(checkinStatusResponse, "Today's check-in, the streak and the wallet"), ...errors(401) },
     }),
     async (c) => {
       const user = await requireUser(c);
       const db = getDb(c.env.DB);
-      const settings = await getSettings(db);
-      const today = calendarDay(now(), settings.time_zone);
+      const settings = await getSettings(db, c.var.now);
+      const today = calendarDay(c.var.now, settings.time_zone);
       const [rows, walletCents] = await Promise.all([
         listCheckins(db, user.id, previousDay(today), today),
         getWalletBalance(db, user.id),

@@ -1,38 +1,34 @@
 // Distributors and share links: become one (maybe invited), get a link per product, see the funnel.
 import { createRoute } from "@hono/zod-openapi";
-import { becomeDistributor } from "../../db/become-distributor";
-import { getDb } from "../../db/client";
-import { distributorStats } from "../../db/distributor-stats";
-import { findDistributorByCode } from "../../db/distributors";
-import { ensureShareLinks } from "../../db/ensure-share-links";
-import { findProduct } from "../../db/products";
-import { now } from "../clock";
-import { ApiError, notFound } from "../errors";
-import { requireUser } from "../middleware/session";
-import { createRouter, errors, json, jsonBody } from "../openapi";
 import {
   becomeDistributorBody,
   createLinkBody,
   distributorResponse,
   distributorStatsResponse,
   linkResponse,
-} from "../schemas/links";
-
-const unknownInvite = () =>
-  new ApiError(400, "invalid_input", "No distributor has this invite code", [
-    { path: ["invite_code"], message: "No distributor has this invite code", code: "unknown_invite_code" },
-  ]);
+} from "../../core/contract/links";
+import { becomeDistributor } from "../../db/become-distributor";
+import { getDb } from "../../db/client";
+import { distributorStats } from "../../db/distributor-stats";
+import { findDistributorByCode } from "../../db/distributors";
+import { ensureShareLinks } from "../../db/ensure-share-links";
+import { findProduct } from "../../db/products";
+import { invalidField, notFound } from "../errors";
+import { requireUser } from "../middleware/session";
+import { createRouter, errors, json, jsonBody } from "../openapi";
+import { shareUrl } from "../views/share-link";
 
 /** Both bodies may be left out entirely: `POST /api/links` with nothing is the whole store's link. */
 const optionalJsonBody = <T extends Parameters<typeof jsonBody>[0]>(schema: T) => ({
   body: { ...jsonBody(schema).body, required: false },
 });
 
-export const linkRoutes = createRouter()
+/** /api/distributor */
+export const distributorApi = createRouter()
   .openapi(
     createRoute({
       method: "post",
-      path: "/distributor",
+      path: "/",
       request: optionalJsonBody(becomeDistributorBody),
       responses: {
         201: json(distributorResponse, "Now a distributor"),
@@ -45,12 +41,12 @@ export const linkRoutes = createRouter()
       const db = getDb(c.env.DB);
       const inviteCode = c.req.valid("json").invite_code;
       const inviter = inviteCode ? await findDistributorByCode(db, inviteCode) : null;
-      if (inviteCode && !inviter) throw unknownInvite();
+      if (inviteCode && !inviter) throw invalidField(["invite_code"], "No distributor has this invite code", "unknown_invite_code");
       const { distributor, created } = await becomeDistributor(db, {
         userId: user.id,
         // your own code recruits no one (only a distributor has one, and they are never re-recruited)
         recruiterUserId: inviter && inviter.userId !== user.id ? inviter.userId : null,
-        now: now(),
+        now: c.var.now,
       });
       const body = { distributor: { code: distributor.code } };
       return created ? c.json(body, 201) : c.json(body, 200);
@@ -58,32 +54,8 @@ export const linkRoutes = createRouter()
   )
   .openapi(
     createRoute({
-      method: "post",
-      path: "/links",
-      request: optionalJsonBody(createLinkBody),
-      responses: {
-        200: json(linkResponse, "The caller's one link to this product (or the store), the same every time"),
-        ...errors(400, 401, 404),
-      },
-    }),
-    async (c) => {
-      const user = await requireUser(c);
-      const db = getDb(c.env.DB);
-      const productId = c.req.valid("json").product_id ?? null;
-      if (productId !== null && !(await findProduct(db, productId, { activeOnly: true }))) {
-        throw notFound("No such product");
-      }
-      const at = now();
-      await becomeDistributor(db, { userId: user.id, recruiterUserId: null, now: at });
-      const [link] = await ensureShareLinks(db, { distributorUserId: user.id, targets: [productId], now: at });
-      const url = `${new URL(c.req.url).origin}/s/${link!.code}`;
-      return c.json({ link: { code: link!.code, url, product_id: link!.productId } }, 200);
-    },
-  )
-  .openapi(
-    createRoute({
       method: "get",
-      path: "/distributor/stats",
+      path: "/stats",
       responses: {
         200: json(distributorStatsResponse, "The signed-in user's funnel; zeros for someone who is not a distributor"),
         ...errors(401),
@@ -94,3 +66,27 @@ export const linkRoutes = createRouter()
       return c.json(await distributorStats(getDb(c.env.DB), user.id), 200);
     },
   );
+
+/** /api/links */
+export const linksApi = createRouter().openapi(
+  createRoute({
+    method: "post",
+    path: "/",
+    request: optionalJsonBody(createLinkBody),
+    responses: {
+      200: json(linkResponse, "The caller's one link to this product (or the store), the same every time"),
+      ...errors(400, 401, 404),
+    },
+  }),
+  async (c) => {
+    const user = await requireUser(c);
+    const db = getDb(c.env.DB);
+    const productId = c.req.valid("json").product_id ?? null;
+    if (productId !== null && !(await findProduct(db, productId, { activeOnly: true }))) {
+      throw notFound("No such product");
+    }
+    await becomeDistributor(db, { userId: user.id, recruiterUserId: null, now: c.var.now });
+    const [link] = await ensureShareLinks(db, { distributorUserId: user.id, targets: [productId], now: c.var.now });
+    return c.json({ link: { code: link!.code, url: shareUrl(c.var.origin, link!.code), product_id: link!.productId } }, 200);
+  },
+);

@@ -1,23 +1,41 @@
 // Shopper's orders: place (idempotent), read, pay in demo mode, list mine.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { eq } from "drizzle-orm";
+import { getCookie } from "hono/cookie";
+import {
+  createOrderBody,
+  createOrderResponse,
+  idempotencyHeader,
+  order,
+  orderIdParam,
+  orderResponse,
+} from "../../core/contract/order";
 import { getDb } from "../../db/client";
-import { findOrder, listOrders, toOrderView, type OrderWithItems } from "../../db/orders";
-import { orders } from "../../db/schema";
+import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
-import { now } from "../clock";
-import { conflict, notFound } from "../errors";
+import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
 import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
 import { readAttribution } from "../middleware/attribution";
 import { currentUser, requireUser } from "../middleware/session";
-import { visitorId } from "../middleware/visitor";
+import { VISITOR_COOKIE, visitorId } from "../middleware/visitor";
 import { createRouter, errors, json, jsonBody } from "../openapi";
-import { createOrderBody, createOrderResponse, idempotencyHeader, order, orderIdParam, orderResponse } from "../schemas/order";
 import { payOrder } from "../services/pay-order";
-import { placeOrder } from "../services/place-order";
-import { getCookie } from "hono/cookie";
-import { VISITOR_COOKIE } from "../middleware/visitor";
+import { placeOrder, type PlaceOrderRefusal } from "../services/place-order";
+import { toOrderView } from "../views/order";
+
+const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
+  product_not_found: { status: 404, code: "not_found", message: "No such product" },
+  out_of_stock: { status: 409, message: "Not enough stock for this order" },
+  insufficient_wallet: { status: 409, message: "Your wallet does not hold that much cash" },
+  wallet_needs_sign_in: { status: 400, field: ["wallet_cents"], message: "Sign in to spend wallet cash" },
+  wallet_over_total: { status: 400, field: ["wallet_cents"], message: "Wallet cash can pay at most the item total" },
+  bargain_needs_sign_in: { status: 401, code: "unauthenticated", message: "Sign in first" },
+  bargain_not_found: { status: 404, code: "not_found", message: "No such bargain of yours" },
+  bargain_items: { status: 400, field: ["items"], message: "A bargain buys exactly one unit of its own product" },
+  bargain_incomplete: { status: 409, message: "This bargain cannot be bought now: it still needs help" },
+  bargain_expired: { status: 409, message: "This bargain cannot be bought now: it has expired" },
+  bargain_purchased: { status: 409, message: "This bargain has already been bought" },
+};
 
 /** The buyer (the signed-in user, or the guest's visitor cookie) or a merchant; anyone else: 404. */
 async function findOwnOrder(c: Context<AppEnv>, id: string): Promise<OrderWithItems> {
@@ -32,20 +50,21 @@ async function findOwnOrder(c: Context<AppEnv>, id: string): Promise<OrderWithIt
   return found;
 }
 
+/** Demo mode pays on the store's own button; Stripe mode sends the buyer to its Checkout, once per order. */
 async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolean) {
   if (o.paymentProvider === "demo" || o.status !== "pending") return { provider: o.paymentProvider };
-  const db = getDb(c.env.DB);
   if (!created && o.stripeSessionId) return { provider: "stripe" as const, url: await checkoutSessionUrl(c.env, o.stripeSessionId) };
-  const session = await createCheckoutSession(c.env, o, new URL(c.req.url).origin);
-  await db.update(orders).set({ stripeSessionId: session.id }).where(eq(orders.id, o.id));
+  const session = await createCheckoutSession(c.env, o, c.var.origin);
+  await setStripeSession(getDb(c.env.DB), o.id, session.id);
   return { provider: "stripe" as const, url: session.url };
 }
 
-export const orderRoutes = createRouter()
+/** /api/orders */
+export const ordersApi = createRouter()
   .openapi(
     createRoute({
       method: "post",
-      path: "/orders",
+      path: "/",
       request: { headers: idempotencyHeader, ...jsonBody(createOrderBody) },
       responses: {
         201: json(createOrderResponse, "Placed"),
@@ -54,22 +73,24 @@ export const orderRoutes = createRouter()
       },
     }),
     async (c) => {
-      const { order: placed, created } = await placeOrder(c.req.valid("json"), {
+      const placed = await placeOrder(c.req.valid("json"), {
         db: getDb(c.env.DB),
         user: await currentUser(c),
         visitorId: visitorId(c),
         attribution: await readAttribution(c),
         idempotencyKey: c.req.valid("header")["idempotency-key"],
         paymentProvider: paymentProvider(c.env),
-        now: now(),
+        now: c.var.now,
       });
-      return c.json({ order: toOrderView(placed), payment: await paymentFor(c, placed, created) }, created ? 201 : 200);
+      if (!placed.ok) throw refusal(placeRefusals, placed.refusal);
+      const body = { order: toOrderView(placed.order), payment: await paymentFor(c, placed.order, placed.created) };
+      return placed.created ? c.json(body, 201) : c.json(body, 200);
     },
   )
   .openapi(
     createRoute({
       method: "get",
-      path: "/orders",
+      path: "/",
       responses: { 200: json(z.object({ orders: z.array(order) }), "My orders, newest first"), ...errors(401) },
     }),
     async (c) => {
@@ -81,7 +102,7 @@ export const orderRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
-      path: "/orders/{id}",
+      path: "/{id}",
       request: { params: orderIdParam },
       responses: { 200: json(orderResponse, "The order"), ...errors(404) },
     }),
@@ -93,16 +114,17 @@ export const orderRoutes = createRouter()
   .openapi(
     createRoute({
       method: "post",
-      path: "/orders/{id}/pay",
+      path: "/{id}/pay",
       request: { params: orderIdParam },
       responses: { 200: json(orderResponse, "Paid (demo payment mode)"), ...errors(404, 409) },
     }),
     async (c) => {
       if (paymentProvider(c.env) !== "demo") {
-        throw conflict("demo_payment_disabled", "This store takes real payments through Stripe");
+        throw new ApiError(409, "demo_payment_disabled", "This store takes real payments through Stripe");
       }
       const found = await findOwnOrder(c, c.req.valid("param").id);
-      const paid = await payOrder(getDb(c.env.DB), found, now());
-      return c.json({ order: toOrderView(paid) }, 200);
+      const paid = await payOrder(getDb(c.env.DB), found, c.var.now);
+      if (!paid.ok) throw new ApiError(409, "bad_transition", `An order that is ${paid.status} cannot be paid`);
+      return c.json({ order: toOrderView(paid.order) }, 200);
     },
   );

@@ -1,17 +1,19 @@
 // The public catalogue: active products only.
 import { createRoute } from "@hono/zod-openapi";
+import { idParam } from "../../core/contract/common";
+import { productListResponse, productResponse } from "../../core/contract/product";
 import { getDb } from "../../db/client";
-import { findProduct, listActiveProducts, toProductView } from "../../db/products";
+import { findProduct, listActiveProducts } from "../../db/products";
 import { notFound } from "../errors";
 import { createRouter, errors, json } from "../openapi";
-import { idParam } from "../schemas/common";
-import { productListResponse, productResponse } from "../schemas/product";
+import { toProductView } from "../views/product";
 
-export const productRoutes = createRouter()
+/** /api/products */
+export const productsApi = createRouter()
   .openapi(
     createRoute({
       method: "get",
-      path: "/products",
+      path: "/",
       responses: { 200: json(productListResponse, "Active products") },
     }),
     async (c) => {
@@ -22,7 +24,7 @@ export const productRoutes = createRouter()
   .openapi(
     createRoute({
       method: "get",
-      path: "/products/{id}",
+      path: "/{id}",
       request: { params: idParam },
       responses: { 200: json(productResponse, "One active product"), ...errors(400, 404) },
     }),

@@ -2,7 +2,7 @@
 import type { Db } from "../../db/client";
 import { findDistributor } from "../../db/distributors";
 import type { OrderWithItems } from "../../db/orders";
-import { commissionShares, type CommissionShare } from "../rules/commission";
+import { commissionShares, type CommissionShare } from "../../core/rules/commission";
 
 export async function orderCommissionShares(db: Db, order: OrderWithItems): Promise<CommissionShare[]> {
   if (order.distributorUserId === null) return [];

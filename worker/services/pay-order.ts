@@ -2,15 +2,24 @@
 import type { Db } from "../../db/client";
 import { transitionOrder } from "../../db/order-transitions";
 import { findOrder, type OrderWithItems } from "../../db/orders";
-import { conflict } from "../errors";
 import { orderCommissionShares } from "./order-commission";
 
-/** Paying a paid order again changes nothing and answers the order. */
-export async function payOrder(db: Db, order: OrderWithItems, now: number): Promise<OrderWithItems> {
-  if (order.status === "paid") return order;
-  if (order.status !== "pending") throw conflict("bad_transition", `An order that is ${order.status} cannot be paid`);
-  await transitionOrder(db, order, "pay", now, await orderCommissionShares(db, order));
+export type PayOrderResult = { ok: true; order: OrderWithItems } | { ok: false; refusal: "bad_transition"; status: string };
+
+/**
+ * Paying a paid order again changes nothing and answers the order.
+ * @param alongside statements to write in the payment's own batch (the Stripe event that paid it)
+ */
+export async function payOrder(
+  db: Db,
+  order: OrderWithItems,
+  now: number,
+  alongside: Parameters<typeof transitionOrder>[5] = [],
+): Promise<PayOrderResult> {
+  if (order.status === "paid") return { ok: true, order };
+  if (order.status !== "pending") return { ok: false, refusal: "bad_transition", status: order.status };
+  await transitionOrder(db, order, "pay", now, await orderCommissionShares(db, order), alongside);
   const after = (await findOrder(db, order.id))!;
-  if (after.status !== "paid") throw conflict("bad_transition", `An order that is ${after.status} cannot be paid`);
-  return after;
+  if (after.status !== "paid") return { ok: false, refusal: "bad_transition", status: after.status };
+  return { ok: true, order: after };
 }

@@ -1,21 +1,22 @@
 // Places a shopper's order: prices from the database, attribution from the last link clicked,
 // wallet cash for signed-in buyers, one atomic batch, and the same order again for a retried key.
 import { customAlphabet } from "nanoid";
+import type { CreateOrderInput } from "../../core/contract/order";
+import type { PaymentProvider } from "../../core/enums";
+import { attributedDistributor } from "../../core/rules/attribution";
+import { commissionShares } from "../../core/rules/commission";
+import { maxWalletSpend, priceLines, subtotalOf } from "../../core/rules/order-pricing";
+import { findPurchasableBargain, type NotPurchasable } from "../../db/bargains";
 import type { Db } from "../../db/client";
 import { createOrder } from "../../db/create-order";
 import { findDistributor } from "../../db/distributors";
-import { findOrder, findOrderByIdempotencyKey, type OrderWithItems } from "../../db/orders";
-import { findProduct, toProductView } from "../../db/products";
 import { findLink } from "../../db/find-link";
-import { getSettings } from "../../db/settings";
+import { findOrder, findOrderByIdempotencyKey, type OrderWithItems } from "../../db/orders";
+import { findProduct } from "../../db/products";
 import type { SessionUser } from "../../db/sessions";
-import { findPurchasableBargain } from "../../db/bargains";
-import { ApiError, conflict, notFound, unauthenticated } from "../errors";
+import { getSettings } from "../../db/settings";
 import type { Attribution } from "../middleware/attribution";
-import { attributedDistributor } from "../rules/attribution";
-import { commissionShares } from "../rules/commission";
-import { maxWalletSpend, priceLines, subtotalOf } from "../rules/order-pricing";
-import type { CreateOrderInput } from "../schemas/order";
+import { toProductView } from "../views/product";
 
 /** 12 characters of 32: unguessable, so a guest's order id is safe to put in a URL. */
 export const newOrderId = customAlphabet("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", 12);
@@ -26,12 +27,26 @@ export type PlaceOrderContext = {
   visitorId: string;
   attribution: Attribution | null;
   idempotencyKey: string | undefined;
-  paymentProvider: "demo" | "stripe";
+  paymentProvider: PaymentProvider;
   now: number;
 };
 
-const invalid = (path: string[], message: string) =>
-  new ApiError(400, "invalid_input", message, [{ path, message }]);
+export type PlaceOrderRefusal =
+  | "product_not_found"
+  | "out_of_stock"
+  | "insufficient_wallet"
+  | "wallet_needs_sign_in"
+  | "wallet_over_total"
+  | "bargain_needs_sign_in"
+  | "bargain_not_found"
+  | "bargain_items"
+  | Exclude<NotPurchasable, "not_found">;
+
+export type PlaceOrderResult =
+  | { ok: true; order: OrderWithItems; created: boolean }
+  | { ok: false; refusal: PlaceOrderRefusal };
+
+const refused = (refusal: PlaceOrderRefusal) => ({ ok: false, refusal }) as const;
 
 async function findReferrer(db: Db, ctx: PlaceOrderContext, windowDays: number) {
   if (!ctx.attribution) return null;
@@ -47,54 +62,48 @@ async function findReferrer(db: Db, ctx: PlaceOrderContext, windowDays: number) 
   return distributorUserId === null ? null : { code: ctx.attribution.code, distributorUserId };
 }
 
-/** A finished bargain buys its product once, one unit, at the floor price. @returns the floor */
-async function bargainFloor(input: CreateOrderInput, ctx: PlaceOrderContext): Promise<number | null> {
-  if (!input.bargain_id) return null;
-  if (!ctx.user) throw unauthenticated();
-  const found = await findPurchasableBargain(ctx.db, input.bargain_id, ctx.user.id, ctx.now);
-  if (!found.ok) {
-    if (found.reason === "not_found") throw notFound("No such bargain of yours");
-    throw conflict(found.reason, `This bargain cannot be bought now: ${found.reason.replace("bargain_", "")}`);
-  }
-  const [item] = input.items;
-  if (input.items.length !== 1 || item!.product_id !== found.bargain.productId || item!.quantity !== 1) {
-    throw invalid(["items"], "A bargain buys exactly one unit of its own product");
-  }
-  return found.bargain.floorCents;
-}
-
-/** @returns the order, and whether this call created it (false: an earlier call with the same key did). */
-export async function placeOrder(
+/** A finished bargain buys its product once, one unit, at the floor price. */
+async function bargainFloor(
   input: CreateOrderInput,
   ctx: PlaceOrderContext,
-): Promise<{ order: OrderWithItems; created: boolean }> {
+): Promise<{ floorCents: number | null } | { refusal: PlaceOrderRefusal }> {
+  if (!input.bargain_id) return { floorCents: null };
+  if (!ctx.user) return { refusal: "bargain_needs_sign_in" };
+  const found = await findPurchasableBargain(ctx.db, input.bargain_id, ctx.user.id, ctx.now);
+  if (!found.ok) return { refusal: found.reason === "not_found" ? "bargain_not_found" : found.reason };
+  const [item] = input.items;
+  if (input.items.length !== 1 || item!.product_id !== found.bargain.productId || item!.quantity !== 1) {
+    return { refusal: "bargain_items" };
+  }
+  return { floorCents: found.bargain.floorCents };
+}
+
+export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext): Promise<PlaceOrderResult> {
   const { db } = ctx;
   const scope = ctx.user ? `u:${ctx.user.id}` : `v:${ctx.visitorId}`;
   const idempotency = ctx.idempotencyKey ? { scope, key: ctx.idempotencyKey } : null;
   if (idempotency) {
     const earlier = await findOrderByIdempotencyKey(db, idempotency.scope, idempotency.key);
-    if (earlier) return { order: earlier, created: false };
+    if (earlier) return { ok: true, order: earlier, created: false };
   }
 
   const walletCents = input.wallet_cents ?? 0;
-  if (walletCents > 0 && !ctx.user) throw invalid(["wallet_cents"], "Sign in to spend wallet cash");
+  if (walletCents > 0 && !ctx.user) return refused("wallet_needs_sign_in");
 
-  const floorCents = await bargainFloor(input, ctx);
-  const settings = await getSettings(db);
+  const bargain = await bargainFloor(input, ctx);
+  if ("refusal" in bargain) return refused(bargain.refusal);
+  const settings = await getSettings(db, ctx.now);
   const products = await Promise.all(input.items.map((i) => findProduct(db, i.product_id, { activeOnly: true })));
-  const missing = input.items.find((_, n) => !products[n]);
-  if (missing) throw notFound(`No such product: ${missing.product_id}`);
+  if (products.some((p) => !p)) return refused("product_not_found");
 
   const priced = priceLines(
     input.items.map((i, n) => ({ product: toProductView(products[n]!), quantity: i.quantity })),
     ctx.now,
-    floorCents,
+    bargain.floorCents,
   );
-  if (!Array.isArray(priced)) throw conflict("out_of_stock", `Not enough stock for product ${priced.product_id}`);
+  if (!Array.isArray(priced)) return refused("out_of_stock");
   const subtotalCents = subtotalOf(priced);
-  if (walletCents > maxWalletSpend(subtotalCents)) {
-    throw invalid(["wallet_cents"], "Wallet cash can pay at most the item total");
-  }
+  if (walletCents > maxWalletSpend(subtotalCents)) return refused("wallet_over_total");
 
   const referrer = await findReferrer(db, ctx, settings.attribution_window_days);
   const recruiter = referrer ? ((await findDistributor(db, referrer.distributorUserId))?.recruiterUserId ?? null) : null;
@@ -120,17 +129,11 @@ export async function placeOrder(
     holdUntil: ctx.now + settings.order_hold_minutes * 60_000,
     now: ctx.now,
   });
-  if (result.ok) return { order: (await findOrder(db, orderId))!, created: true };
-  switch (result.refusal) {
-    case "duplicate_key": {
-      const earlier = await findOrderByIdempotencyKey(db, idempotency!.scope, idempotency!.key);
-      return { order: earlier!, created: false };
-    }
-    case "out_of_stock":
-      throw conflict("out_of_stock", "Sold out while you were ordering");
-    case "insufficient_wallet":
-      throw conflict("insufficient_wallet", "Your wallet does not hold that much cash");
-    case "bargain_purchased":
-      throw conflict("bargain_purchased", "This bargain has already been bought");
+  if (result.ok) return { ok: true, order: (await findOrder(db, orderId))!, created: true };
+  if (result.refusal === "duplicate_key") {
+    // a retry with the same key won the race: its order is the answer
+    const earlier = await findOrderByIdempotencyKey(db, idempotency!.scope, idempotency!.key);
+    return { ok: true, order: earlier!, created: false };
   }
+  return refused(result.refusal);
 }

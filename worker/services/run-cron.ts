@@ -7,7 +7,7 @@ import { cancelExpiredOrders } from "./cancel-expired-orders";
 
 export async function runCron(env: Env, now: number): Promise<{ cancelled: number; matured: number }> {
   const db = getDb(env.DB);
-  const settings = await getSettings(db);
+  const settings = await getSettings(db, now);
   const cancelled = await cancelExpiredOrders(db, now);
   const matured = await matureCommissions(db, now, settings.commission_maturity_days);
   return { cancelled, matured };

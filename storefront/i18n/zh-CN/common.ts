@@ -21,6 +21,8 @@ export const common = {
   navOrders: "我的订单",
   productNotFound: "商品不存在或已下架",
   pageNotFound: "页面不存在",
+  errorTitle: "出错了",
+  errorRetry: "页面暂时打不开，请稍后再试。",
   backHome: "返回首页",
   descriptionTitle: "商品详情",
   linkNotFound: "链接不存在或已失效",

@@ -1,6 +1,6 @@
 // 经营概览 (/admin): 30 days of visits → orders → sales, top products and distributors, CSV exports.
-import type { Dashboard } from "../../../db/admin-dashboard";
-import { averageOrderCents, conversionBp, type DashboardTotals } from "../../../worker/rules/dashboard-totals";
+import type { Dashboard, DashboardTotals } from "../../../core/contract/admin";
+import { averageOrderCents, conversionBp } from "../../../core/rules/dashboard-totals";
 import { AdminChart } from "../../components/admin-chart";
 import { AdminLayout } from "../../components/admin-layout";
 import { formatCny } from "../../format";

@@ -1,15 +1,12 @@
 // 推广员排行 (/admin/distributors): every distributor's funnel and balances, and payouts.
-import type { z } from "zod";
-import type { leaderboardEntry } from "../../../worker/schemas/admin";
+import type { LeaderboardEntry } from "../../../core/contract/admin";
 import { AdminLayout } from "../../components/admin-layout";
-import { Island } from "../../components/island";
+import { island } from "../../components/island";
 import { formatCny } from "../../format";
 import { ta } from "../../i18n";
 import { AdminPayoutButton } from "../../islands/admin-payout-button";
 
-type Entry = z.infer<typeof leaderboardEntry>;
-
-export function AdminDistributorsPage(props: { distributors: Entry[] }) {
+export function AdminDistributorsPage(props: { distributors: LeaderboardEntry[] }) {
   const d = ta.distributors;
   return (
     <AdminLayout title={d.title} section="distributors">
@@ -49,11 +46,7 @@ export function AdminDistributorsPage(props: { distributors: Entry[] }) {
                     <td class="num">{formatCny(r.commission.available_cents)}</td>
                     <td class="num">{formatCny(r.commission.paid_out_cents)}</td>
                     <td>
-                      {r.commission.available_cents > 0 && (
-                        <Island name="AdminPayoutButton" props={{ userId: r.user_id, availableCents: r.commission.available_cents }}>
-                          <AdminPayoutButton userId={r.user_id} availableCents={r.commission.available_cents} />
-                        </Island>
-                      )}
+                      {r.commission.available_cents > 0 && island(AdminPayoutButton, { userId: r.user_id, availableCents: r.commission.available_cents })}
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,6 @@
 // The merchant's sign-in page: /admin/login?next=…
 import { AdminLayout } from "../../components/admin-layout";
-import { Island } from "../../components/island";
+import { island } from "../../components/island";
 import { ta } from "../../i18n";
 import { AdminLoginForm, type AdminLoginFormProps } from "../../islands/admin-login-form";
 
@@ -8,9 +8,7 @@ export function AdminLoginPage(props: { form: AdminLoginFormProps }) {
   return (
     <AdminLayout title={ta.loginTitle}>
       <div class="a-login">
-        <Island name="AdminLoginForm" props={props.form}>
-          <AdminLoginForm {...props.form} />
-        </Island>
+        {island(AdminLoginForm, props.form)}
       </div>
     </AdminLayout>
   );

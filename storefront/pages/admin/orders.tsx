@@ -1,15 +1,13 @@
 // 订单管理 (/admin/orders?status=): orders by status, who sold each, and the merchant's next step.
-import type { z } from "zod";
-import { canTransition, type OrderStatus } from "../../../worker/rules/order-status";
-import { toWallTime } from "../../../worker/rules/zoned-time";
-import type { adminOrder } from "../../../worker/schemas/order";
+import { canTransition } from "../../../core/rules/order-status";
+import type { OrderStatus } from "../../../core/enums";
+import { toWallTime } from "../../../core/rules/zoned-time";
+import type { AdminOrderView } from "../../../core/contract/order";
 import { AdminLayout } from "../../components/admin-layout";
-import { Island } from "../../components/island";
+import { island } from "../../components/island";
 import { formatCny } from "../../format";
 import { t, ta } from "../../i18n";
 import { AdminOrderActions, type AdminOrderActionsProps } from "../../islands/admin-order-actions";
-
-type AdminOrderView = z.infer<typeof adminOrder>;
 
 export const ORDER_FILTERS: OrderStatus[] = ["paid", "shipped", "completed", "pending", "refunded", "cancelled"];
 const MERCHANT_ACTIONS = ["ship", "complete", "refund"] as const;
@@ -68,11 +66,7 @@ export function AdminOrdersPage(props: {
                 {`${o.distributor}：`}
                 {order.distributor ? `${order.distributor.nickname}${order.distributor.code ? `（${order.distributor.code}）` : ""}` : o.organic}
               </div>
-              {actions.actions.length > 0 && (
-                <Island name="AdminOrderActions" props={actions}>
-                  <AdminOrderActions {...actions} />
-                </Island>
-              )}
+              {actions.actions.length > 0 && island(AdminOrderActions, actions)}
             </section>
           );
         })}

@@ -1,6 +1,6 @@
 // 新建 / 编辑商品 (/admin/products/new, /admin/products/:id): the product form island.
 import { AdminLayout } from "../../components/admin-layout";
-import { Island } from "../../components/island";
+import { island } from "../../components/island";
 import { ta } from "../../i18n";
 import { AdminProductForm, type AdminProductFormProps } from "../../islands/admin-product-form";
 
@@ -16,9 +16,7 @@ export function AdminProductEditPage(props: { form: AdminProductFormProps; creat
       {props.created && <p class="ok" role="status">{p.created}</p>}
       {product && !product.active && <p class="muted">{p.archivedNote}</p>}
       <section class="a-card">
-        <Island name="AdminProductForm" props={props.form}>
-          <AdminProductForm {...props.form} />
-        </Island>
+        {island(AdminProductForm, props.form)}
       </section>
     </AdminLayout>
   );

@@ -1,5 +1,5 @@
 // 商品管理 (/admin/products): every product with its price, stock, sale and status.
-import type { ProductView } from "../../../worker/schemas/product";
+import type { ProductView } from "../../../core/contract/product";
 import { AdminLayout } from "../../components/admin-layout";
 import { formatCny } from "../../format";
 import { ta } from "../../i18n";

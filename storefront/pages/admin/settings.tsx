@@ -1,7 +1,7 @@
 // 店铺设置 (/admin/settings): the rules PRODUCT.md lets the merchant change.
-import type { StoreSettings } from "../../../db/settings";
+import type { StoreSettings } from "../../../core/contract/settings";
 import { AdminLayout } from "../../components/admin-layout";
-import { Island } from "../../components/island";
+import { island } from "../../components/island";
 import { ta } from "../../i18n";
 import { AdminSettingsForm } from "../../islands/admin-settings-form";
 
@@ -12,9 +12,7 @@ export function AdminSettingsPage(props: { settings: StoreSettings }) {
       <h1>{s.title}</h1>
       <p class="muted">{s.intro}</p>
       <section class="a-card">
-        <Island name="AdminSettingsForm" props={{ settings: props.settings }}>
-          <AdminSettingsForm settings={props.settings} />
-        </Island>
+        {island(AdminSettingsForm, { settings: props.settings })}
       </section>
     </AdminLayout>
   );

@@ -1,0 +1,76 @@
+// The merchant's pages: sign-in, dashboard, orders, distributors and settings (products:
+// admin-product-pages). Mounted at /admin behind adminOnly, except the sign-in page.
+import { Hono } from "hono";
+import { safeAdminNextPath } from "../../core/rules/safe-next-path";
+import { isOrderStatus } from "../../core/enums";
+import { dashboardTotals } from "../../core/rules/dashboard-totals";
+import { dayRanges } from "../../core/rules/day-ranges";
+import { adminDashboard } from "../../db/admin-dashboard";
+import { getDb } from "../../db/client";
+import { distributorLeaderboard } from "../../db/distributor-leaderboard";
+import { listOrders } from "../../db/orders";
+import { listAllProducts } from "../../db/products";
+import { getSettings } from "../../db/settings";
+import { findNicknames } from "../../db/users";
+import { AdminDashboardPage } from "../../storefront/pages/admin/dashboard";
+import { AdminDistributorsPage } from "../../storefront/pages/admin/distributors";
+import { AdminLoginPage } from "../../storefront/pages/admin/login";
+import { AdminOrdersPage } from "../../storefront/pages/admin/orders";
+import { AdminSettingsPage } from "../../storefront/pages/admin/settings";
+import type { AppEnv } from "../app-env";
+import { privatePage } from "../middleware/private-page";
+import { currentUser } from "../middleware/session";
+import { toLeaderboardEntry } from "../views/leaderboard";
+import { toAdminOrderView } from "../views/order";
+
+const ORDERS_SHOWN = 100;
+
+
+/** /admin/login: the one admin page a stranger may see; a signed-in merchant goes straight on. */
+export const adminLoginPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
+  const next = safeAdminNextPath(c.req.query("next"));
+  const user = await currentUser(c);
+  if (user?.role === "admin") return c.redirect(next, 302);
+  return c.render(<AdminLoginPage form={{ next }} />);
+});
+
+/** /admin */
+export const adminDashboardPage = new Hono<AppEnv>().get("/", async (c) => {
+  const db = getDb(c.env.DB);
+  const { time_zone } = await getSettings(db, c.var.now);
+  const dashboard = await adminDashboard(db, dayRanges(c.var.now, time_zone));
+  return c.render(<AdminDashboardPage {...dashboard} totals={dashboardTotals(dashboard.days)} timeZone={time_zone} />);
+});
+
+/** /admin/orders?status= */
+export const adminOrdersPage = new Hono<AppEnv>().get("/", async (c) => {
+  const db = getDb(c.env.DB);
+  const wanted = c.req.query("status");
+  const status = isOrderStatus(wanted) ? wanted : null;
+  const [list, products, settings] = await Promise.all([
+    listOrders(db, { status: status ?? undefined, limit: ORDERS_SHOWN }),
+    listAllProducts(db),
+    getSettings(db, c.var.now),
+  ]);
+  const nicknames = await findNicknames(db, list.flatMap((o) => (o.distributorUserId === null ? [] : [o.distributorUserId])));
+  return c.render(
+    <AdminOrdersPage
+      orders={list.map((o) => toAdminOrderView(o, nicknames))}
+      status={status}
+      titles={Object.fromEntries(products.map((p) => [p.id, p.title]))}
+      timeZone={settings.time_zone}
+      limit={ORDERS_SHOWN}
+    />,
+  );
+});
+
+/** /admin/distributors */
+export const adminDistributorsPage = new Hono<AppEnv>().get("/", async (c) => {
+  const rows = await distributorLeaderboard(getDb(c.env.DB));
+  return c.render(<AdminDistributorsPage distributors={rows.map(toLeaderboardEntry)} />);
+});
+
+/** /admin/settings */
+export const adminSettingsPage = new Hono<AppEnv>().get("/", async (c) =>
+  c.render(<AdminSettingsPage settings={await getSettings(getDb(c.env.DB), c.var.now)} />),
+);

@@ -1,0 +1,19 @@
+// The merchant moves an order along: ship it, mark it completed, or refund it (with what that implies).
+import type { Db } from "../../db/client";
+import { transitionOrder } from "../../db/order-transitions";
+import { findOrder, type OrderWithItems } from "../../db/orders";
+
+export type MerchantAction = "ship" | "complete" | "refund";
+
+export type MoveOrderResult =
+  | { ok: true; order: OrderWithItems }
+  | { ok: false; refusal: "not_found" }
+  | { ok: false; refusal: "bad_transition"; status: OrderWithItems["status"] };
+
+export async function moveOrder(db: Db, orderId: string, action: MerchantAction, now: number): Promise<MoveOrderResult> {
+  const found = await findOrder(db, orderId);
+  if (!found) return { ok: false, refusal: "not_found" };
+  const moved = await transitionOrder(db, found, action, now);
+  if (!moved) return { ok: false, refusal: "bad_transition", status: found.status };
+  return { ok: true, order: (await findOrder(db, orderId))! };
+}
