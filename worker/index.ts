@@ -44,8 +44,7 @@ import { stripeApi } from "./routes/stripe-webhook";
 import { runCron } from "./services/run-cron";
 import { writeVisits } from "./services/visit-sink";
 
-const adminApi = createRouter()
-  .use("*", adminOnly)
+const adminApi = createRouter(adminOnly)
   .route("/products", adminProductsApi)
   .route("/orders", adminOrdersApi)
   .route("/dashboard", adminDashboardApi)

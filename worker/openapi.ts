@@ -1,15 +1,23 @@
 // Route definitions are zod schemas: the same ones validate requests and describe the API.
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env";
 import { errorSchema } from "../core/contract/common";
 
-/** A router whose invalid input becomes `400 invalid_input` through the one error handler. */
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
+/**
+ * A router whose invalid input becomes `400 invalid_input` through the one error handler.
+ * @param guards middleware for every route of the router, registered before any route (a chained
+ *   `.use()` would lose the router's type, and with it hono/client's view of its routes)
+ * @example createRouter(adminOnly).route("/products", adminProductsApi)
+ */
+export function createRouter(...guards: MiddlewareHandler<AppEnv>[]) {
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw result.error;
     },
   });
+  if (guards.length > 0) router.use("*", ...guards);
+  return router;
 }
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({

@@ -83,3 +83,4 @@ export const settingsPatchBody = settingsSchema
     }
   })
   .openapi("StoreSettingsPatch");
+export type SettingsPatch = z.infer<typeof settingsPatchBody>;

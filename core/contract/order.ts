@@ -50,6 +50,7 @@ export const createOrderResponse = z
     payment: z.object({ provider: z.enum(PAYMENT_PROVIDERS), url: z.string().optional() }),
   })
   .openapi("CreateOrderResponse");
+export type PlacedOrder = z.infer<typeof createOrderResponse>;
 
 export const adminOrder = order
   .extend({

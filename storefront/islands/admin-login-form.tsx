@@ -1,7 +1,7 @@
 // The merchant's sign-in: the shoppers' login API, then a check that the account is a merchant's.
 import { useState } from "preact/hooks";
 import { t, ta } from "../i18n";
-import { callApi } from "../admin-api";
+import { api, send } from "../api-client";
 import { safeAdminNextPath } from "../../core/rules/safe-next-path";
 
 export type AdminLoginFormProps = { next: string };
@@ -15,10 +15,11 @@ export function AdminLoginForm(props: AdminLoginFormProps) {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setBusy(true);
     setError(null);
-    const res = await callApi<{ user: { role: string } }>("POST", "/api/auth/login", {
-      phone: String(form.get("phone") ?? "").trim(),
-      password: String(form.get("password") ?? ""),
-    });
+    const res = await send(
+      api.auth.login.$post({
+        json: { phone: String(form.get("phone") ?? "").trim(), password: String(form.get("password") ?? "") },
+      }),
+    );
     if (res.ok && res.body.user.role === "admin") return void (location.href = safeAdminNextPath(props.next));
     setError(res.ok ? ta.notMerchant : (t.loginErrors[res.code] ?? t.loginFailed));
     setBusy(false);

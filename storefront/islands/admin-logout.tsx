@@ -1,9 +1,10 @@
 // 退出: ends the merchant's session and goes back to the admin sign-in page.
+import { api, send } from "../api-client";
 import { ta } from "../i18n";
 
 export function AdminLogout() {
   async function logout() {
-    await fetch("/api/auth/logout", { method: "POST", credentials: "same-origin" }).catch(() => null);
+    await send(api.auth.logout.$post());
     location.href = "/admin/login";
   }
   return (

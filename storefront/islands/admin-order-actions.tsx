@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import type { OrderAction } from "../../core/rules/order-status";
 import { ta } from "../i18n";
-import { callApi } from "../admin-api";
+import { api, send } from "../api-client";
 
 type MerchantAction = Extract<OrderAction, "ship" | "complete" | "refund">;
 
@@ -25,7 +25,7 @@ export function AdminOrderActions(props: AdminOrderActionsProps) {
     if (action === "refund" && !confirming) return setConfirming(true);
     setBusy(true);
     setError(null);
-    const res = await callApi("POST", `/api/admin/orders/${encodeURIComponent(props.orderId)}/${action}`);
+    const res = await send(api.admin.orders[":id"][action].$post({ param: { id: props.orderId } }));
     setBusy(false);
     setConfirming(false);
     if (res.ok) return setDone(action);

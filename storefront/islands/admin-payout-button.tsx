@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { callApi } from "../admin-api";
+import { api, send } from "../api-client";
 
 export type AdminPayoutButtonProps = { userId: number; availableCents: number };
 
@@ -16,7 +16,7 @@ export function AdminPayoutButton(props: AdminPayoutButtonProps) {
   async function pay() {
     setStep("busy");
     setError(null);
-    const res = await callApi<{ payout: { amount_cents: number } }>("POST", `/api/admin/distributors/${props.userId}/payout`);
+    const res = await send(api.admin.distributors[":user_id"].payout.$post({ param: { user_id: String(props.userId) } }));
     if (res.ok) {
       setPaidCents(res.body.payout.amount_cents);
       return setStep("done");

@@ -3,8 +3,10 @@ import { useState } from "preact/hooks";
 import type { ProductView } from "../../core/contract/product";
 import { fromWallTime, toWallTime } from "../../core/rules/zoned-time";
 import { AdminField, fieldId } from "../components/admin-field";
+import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "../admin-api";
+import { api, issuesByField, send } from "../api-client";
+import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 
 export type AdminProductFormProps = {
   /** null: a new product. */
@@ -27,15 +29,15 @@ function initialValues(p: ProductView | null, props: AdminProductFormProps): Val
     slug: p?.slug ?? "",
     description: p?.description ?? "",
     image_url: p?.image_url ?? "",
-    price_cents: p ? centsToYuanText(p.price_cents) : "",
+    price_cents: p ? formatCny(p.price_cents, { plain: true }) : "",
     stock: p ? String(p.stock) : "",
     commission_bp: p ? bpToPercentText(p.commission_bp) : "",
     commission_l2_bp: p ? bpToPercentText(p.commission_l2_bp) : "",
     bargainOn: Boolean(p?.bargain),
-    "bargain.floor_cents": centsToYuanText(p?.bargain?.floor_cents ?? props.defaults.bargain_floor_cents),
+    "bargain.floor_cents": formatCny(p?.bargain?.floor_cents ?? props.defaults.bargain_floor_cents, { plain: true }),
     "bargain.helpers": String(p?.bargain?.helpers ?? props.defaults.bargain_helpers),
     flashOn: Boolean(p?.flash_sale),
-    "flash_sale.price_cents": p?.flash_sale ? centsToYuanText(p.flash_sale.price_cents) : "",
+    "flash_sale.price_cents": p?.flash_sale ? formatCny(p.flash_sale.price_cents, { plain: true }) : "",
     "flash_sale.starts_at": wall(p?.flash_sale?.starts_at),
     "flash_sale.ends_at": wall(p?.flash_sale?.ends_at),
     "flash_sale.stock": p?.flash_sale ? String(p.flash_sale.stock) : "",
@@ -101,7 +103,11 @@ export function AdminProductForm(props: AdminProductFormProps) {
     setErrors(local);
     if (Object.keys(local).length > 0) return setState("invalid");
     setState("busy");
-    const res = await callApi<{ product: ProductView }>(p ? "PATCH" : "POST", p ? `/api/admin/products/${p.id}` : "/api/admin/products", body);
+    const res = await send(
+      p
+        ? api.admin.products[":id"].$patch({ param: { id: String(p.id) }, json: body })
+        : api.admin.products.$post({ json: body }),
+    );
     if (res.ok) {
       if (!p) return void (location.href = `/admin/products/${res.body.product.id}?created=1`);
       return setState("saved");
@@ -137,7 +143,7 @@ export function AdminProductForm(props: AdminProductFormProps) {
 
   async function setActive(active: boolean) {
     setState("busy");
-    const res = await callApi("PATCH", `/api/admin/products/${p!.id}`, { active });
+    const res = await send(api.admin.products[":id"].$patch({ param: { id: String(p!.id) }, json: { active } }));
     if (res.ok) return void location.reload();
     setState("failed");
   }

@@ -1,9 +1,12 @@
 // The store's settings form: each rule PRODUCT.md calls a setting, in the units a merchant thinks in.
 import { useState } from "preact/hooks";
+import type { SettingsPatch } from "../../core/contract/admin";
 import type { StoreSettings } from "../../core/contract/settings";
 import { AdminField, fieldId } from "../components/admin-field";
+import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { bpToPercentText, callApi, centsToYuanText, issuesByField, percentToBp, yuanToCents } from "../admin-api";
+import { api, issuesByField, send } from "../api-client";
+import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 
 export type AdminSettingsFormProps = { settings: StoreSettings };
 
@@ -22,9 +25,9 @@ const SECTIONS: Array<[keyof typeof ta.settings.sections, Array<[Key, Kind]>]> =
 const ZONES = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Europe/London", "America/New_York", "America/Los_Angeles", "UTC"];
 
 const show = (kind: Kind, value: StoreSettings[Key]): string =>
-  kind === "yuan" ? centsToYuanText(value as number)
+  kind === "yuan" ? formatCny(value as number, { plain: true })
   : kind === "percent" ? bpToPercentText(value as number)
-  : kind === "yuanList" ? (value as number[]).map(centsToYuanText).join(", ")
+  : kind === "yuanList" ? (value as number[]).map((c) => formatCny(c, { plain: true })).join(", ")
   : String(value);
 
 const int = (s: string) => (/^\s*\d{1,9}\s*$/.test(s) ? Number(s) : Number.NaN);
@@ -59,7 +62,7 @@ export function AdminSettingsForm(props: AdminSettingsFormProps) {
     setErrors(local);
     if (Object.keys(local).length) return setState("invalid");
     setState("busy");
-    const res = await callApi<{ settings: StoreSettings }>("PATCH", "/api/admin/settings", body);
+    const res = await send(api.admin.settings.$patch({ json: body as SettingsPatch }));
     if (res.ok) {
       setValues(Object.fromEntries(all.map(([key, kind]) => [key, show(kind, res.body.settings[key])])));
       return setState("saved");

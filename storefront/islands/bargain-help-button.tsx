@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import type { BargainView } from "../../core/contract/bargain";
 import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
 import { BargainPanel } from "../components/bargain-panel";
+import { api, send } from "../api-client";
 import { formatCny } from "../format";
 import { bargain as t } from "../i18n/zh-CN/bargain";
 
@@ -29,28 +30,15 @@ export function BargainHelpButton(props: BargainHelpButtonProps) {
     if (props.nickname === null) return signIn();
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/bargains/${encodeURIComponent(bargain.id)}/help`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { accept: "application/json" },
-      });
-      if (res.status === 401) return signIn();
-      const body = (await res.json().catch(() => null)) as
-        | { cut_cents?: number; bargain?: BargainView; error?: { code?: string } }
-        | null;
-      if (res.ok && body?.bargain && body.cut_cents !== undefined) {
-        setBargain(body.bargain);
-        setCutCents(body.cut_cents);
-        setHelpers([...helpers, { nickname: props.nickname, cutCents: body.cut_cents }]);
-      } else {
-        setError(t.bargainHelpErrors[body?.error?.code ?? ""] ?? t.bargainHelpFailed);
-      }
-    } catch {
-      setError(t.bargainHelpFailed);
-    } finally {
-      setBusy(false);
+    const res = await send(api.bargains[":id"].help.$post({ param: { id: bargain.id } }));
+    setBusy(false);
+    if (res.ok) {
+      setBargain(res.body.bargain);
+      setCutCents(res.body.cut_cents);
+      return setHelpers([...helpers, { nickname: props.nickname, cutCents: res.body.cut_cents }]);
     }
+    if (res.status === 401) return signIn();
+    setError(t.bargainHelpErrors[res.code] ?? t.bargainHelpFailed);
   }
 
   return (

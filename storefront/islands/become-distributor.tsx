@@ -1,5 +1,6 @@
 // The button that makes a signed-in shopper a distributor (recruited by an invite code, if any).
 import { useState } from "preact/hooks";
+import { api, send } from "../api-client";
 import { promote as t } from "../i18n/zh-CN/promote";
 
 export type BecomeDistributorProps = {
@@ -16,23 +17,11 @@ export function BecomeDistributor(props: BecomeDistributorProps) {
   async function become() {
     setBusy(true);
     setFailed(false);
-    try {
-      const res = await fetch("/api/distributor", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(props.inviteCode ? { invite_code: props.inviteCode } : {}),
-      });
-      if (res.status === 401) {
-        location.href = `/login?next=${encodeURIComponent(props.backTo)}`;
-        return;
-      }
-      if (!res.ok) throw new Error(String(res.status));
-      location.href = "/me";
-    } catch {
-      setFailed(true);
-      setBusy(false);
-    }
+    const res = await send(api.distributor.$post({ json: props.inviteCode ? { invite_code: props.inviteCode } : {} }));
+    if (res.ok) return void (location.href = "/me");
+    if (res.status === 401) return void (location.href = `/login?next=${encodeURIComponent(props.backTo)}`);
+    setFailed(true);
+    setBusy(false);
   }
   return (
     <>

@@ -1,5 +1,6 @@
 // Today's check-in on one big button: a tap credits the day's cash and shows it without a reload.
 import { useState } from "preact/hooks";
+import { api, send } from "../api-client";
 import { formatCny } from "../format";
 import { checkin as t } from "../i18n/zh-CN/checkin";
 
@@ -9,8 +10,6 @@ export type CheckinButtonProps = {
   streak: number;
   walletCents: number;
 };
-
-type Outcome = { credited_cents: number; streak: number; wallet_cents: number };
 
 export function CheckinButton(props: CheckinButtonProps) {
   const [done, setDone] = useState(props.checkedIn);
@@ -23,27 +22,17 @@ export function CheckinButton(props: CheckinButtonProps) {
   async function checkIn() {
     setBusy(true);
     setFailed(false);
-    try {
-      const res = await fetch("/api/checkin", { method: "POST", credentials: "same-origin", headers: { accept: "application/json" } });
-      if (res.status === 401) {
-        location.href = `/login?next=${encodeURIComponent("/checkin")}`;
-        return;
-      }
-      if (res.status === 409) {
-        setDone(true);
-        return;
-      }
-      if (!res.ok) throw new Error(String(res.status));
-      const outcome = (await res.json()) as Outcome;
-      setCredited(outcome.credited_cents);
-      setStreak(outcome.streak);
-      setWalletCents(outcome.wallet_cents);
-      setDone(true);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
+    const res = await send(api.checkin.$post());
+    setBusy(false);
+    if (res.ok) {
+      setCredited(res.body.credited_cents);
+      setStreak(res.body.streak);
+      setWalletCents(res.body.wallet_cents);
+      return setDone(true);
     }
+    if (res.status === 401) return void (location.href = `/login?next=${encodeURIComponent("/checkin")}`);
+    if (res.code === "already_checked_in") return setDone(true);
+    setFailed(true);
   }
 
   return (

@@ -1,5 +1,7 @@
 // The one-screen checkout: contact, quantity, wallet cash, then pay (Stripe, or the demo button).
 import { useMemo, useState } from "preact/hooks";
+import type { PlacedOrder } from "../../core/contract/order";
+import { api, send, type ApiFailure } from "../api-client";
 import { formatCny } from "../format";
 import { checkout } from "../i18n/zh-CN/checkout";
 import { common } from "../i18n/zh-CN/common";
@@ -17,25 +19,14 @@ export type CheckoutFormProps = {
   loginHref: string;
 };
 
-type Placed = { order: { id: string; status: string; total_cents: number }; payment: { provider: string; url?: string } };
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ ok: boolean; body: any }> {
-  const res = await fetch(path, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-  return { ok: res.ok, body: await res.json().catch(() => null) };
-}
-
-function errorText(error: { code?: string; issues?: Array<{ path: string[] }> } | undefined): string {
-  if (error?.code === "invalid_input") {
-    const fields = new Set((error.issues ?? []).map((i) => i.path.join(".")));
+function errorText(error: ApiFailure): string {
+  if (error.code === "invalid_input") {
+    const fields = new Set(error.issues.map((i) => i.path.join(".")));
     const named = Object.entries(t.checkoutFields).filter(([k]) => [...fields].some((f) => f.startsWith(k))).map(([, v]) => v);
     return named.length ? t.checkoutFixFields(named.join("、")) : t.checkoutFailed;
   }
-  return (error?.code && t.checkoutErrors[error.code]) || t.checkoutFailed;
+  return t.checkoutErrors[error.code] ?? t.checkoutFailed;
 }
 
 export function CheckoutForm(props: CheckoutFormProps) {
@@ -45,7 +36,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   const [useWallet, setUseWallet] = useState(props.walletCents !== null && props.walletCents > 0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [placed, setPlaced] = useState<Placed | null>(null);
+  const [placed, setPlaced] = useState<PlacedOrder | null>(null);
   const subtotal = props.unitPriceCents * quantity;
   const wallet = useWallet && props.walletCents ? Math.min(props.walletCents, subtotal) : 0;
 
@@ -54,28 +45,29 @@ export function CheckoutForm(props: CheckoutFormProps) {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setBusy(true);
     setError(null);
-    const { ok, body } = await post(
-      "/api/orders",
-      {
-        items: [{ product_id: props.productId, quantity }],
-        contact: { name: form.get("name"), phone: form.get("phone"), address: form.get("address") },
-        ...(wallet > 0 ? { wallet_cents: wallet } : {}),
-        ...(props.bargainId ? { bargain_id: props.bargainId } : {}),
-      },
-      { "idempotency-key": idempotencyKey },
-    ).catch(() => ({ ok: false, body: null }));
+    const res = await send(
+      api.orders.$post({
+        json: {
+          items: [{ product_id: props.productId, quantity }],
+          contact: { name: String(form.get("name")), phone: String(form.get("phone")), address: String(form.get("address")) },
+          ...(wallet > 0 ? { wallet_cents: wallet } : {}),
+          ...(props.bargainId ? { bargain_id: props.bargainId } : {}),
+        },
+        header: { "idempotency-key": idempotencyKey },
+      }),
+    );
     setBusy(false);
-    if (!ok) return setError(errorText(body?.error));
-    if (body.payment.url) return location.assign(body.payment.url);
-    setPlaced(body);
+    if (!res.ok) return setError(errorText(res));
+    if (res.body.payment.url) return location.assign(res.body.payment.url);
+    setPlaced(res.body);
   }
 
   async function payDemo() {
     setBusy(true);
-    const { ok, body } = await post(`/api/orders/${placed!.order.id}/pay`, {}).catch(() => ({ ok: false, body: null }));
+    const res = await send(api.orders[":id"].pay.$post({ param: { id: placed!.order.id } }));
     setBusy(false);
-    if (!ok) return setError(errorText(body?.error));
-    setPlaced({ ...placed!, order: body.order });
+    if (!res.ok) return setError(errorText(res));
+    setPlaced({ ...placed!, order: res.body.order });
   }
 
   if (placed) {

@@ -1,6 +1,7 @@
 // Sign in or sign up with a phone and a password, then go back to the page that asked.
 import { useState } from "preact/hooks";
 import { safeNextPath } from "../../core/rules/safe-next-path";
+import { api, send } from "../api-client";
 import { login as t } from "../i18n/zh-CN/login";
 
 export type LoginFormProps = { next: string; mode?: "login" | "signup" };
@@ -21,24 +22,10 @@ export function LoginForm(props: LoginFormProps) {
     };
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/auth/${mode}`, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(body),
-      });
-      if (res.ok) {
-        location.href = safeNextPath(props.next);
-        return;
-      }
-      const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
-      setError((code && t.loginErrors[code]) || t.loginFailed);
-    } catch {
-      setError(t.loginFailed);
-    } finally {
-      setBusy(false);
-    }
+    const res = await send(mode === "signup" ? api.auth.signup.$post({ json: body }) : api.auth.login.$post({ json: body }));
+    if (res.ok) return void (location.href = safeNextPath(props.next));
+    setError(t.loginErrors[res.code] ?? t.loginFailed);
+    setBusy(false);
   }
 
   const signup = mode === "signup";

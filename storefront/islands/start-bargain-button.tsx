@@ -1,5 +1,6 @@
 // "发起砍价" on a product page: starts (or reopens) my bargain on it and goes to its page to share.
 import { useState } from "preact/hooks";
+import { api, send } from "../api-client";
 import { bargain as t } from "../i18n/zh-CN/bargain";
 
 export type StartBargainButtonProps = { productId: number; label: string };
@@ -11,26 +12,10 @@ export function StartBargainButton({ productId, label }: StartBargainButtonProps
   async function start() {
     setBusy(true);
     setError(null);
-    try {
-      const res = await fetch("/api/bargains", {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ product_id: productId }),
-      });
-      if (res.status === 401) {
-        location.href = `/login?next=${encodeURIComponent(`/p/${productId}`)}`;
-        return;
-      }
-      const body = (await res.json().catch(() => null)) as { bargain?: { id: string }; error?: { code?: string } } | null;
-      if (res.ok && body?.bargain) {
-        location.href = `/b/${encodeURIComponent(body.bargain.id)}`;
-        return;
-      }
-      setError(body?.error?.code === "bargain_not_allowed" ? t.bargainNotAllowed : t.bargainStartFailed);
-    } catch {
-      setError(t.bargainStartFailed);
-    }
+    const res = await send(api.bargains.$post({ json: { product_id: productId } }));
+    if (res.ok) return void (location.href = `/b/${encodeURIComponent(res.body.bargain.id)}`);
+    if (res.status === 401) return void (location.href = `/login?next=${encodeURIComponent(`/p/${productId}`)}`);
+    setError(res.code === "bargain_not_allowed" ? t.bargainNotAllowed : t.bargainStartFailed);
     setBusy(false);
   }
 

@@ -22,12 +22,3 @@ function cell(value: string | number | null | undefined): string {
 export function csvLine(values: ReadonlyArray<string | number | null | undefined>): string {
   return `${values.map(cell).join(",")}\r\n`;
 }
-
-/**
- * Cents as a yuan amount with 2 decimals and no symbol, for a spreadsheet to sum.
- * @example centsToYuan(-990) // "-9.90"
- */
-export function centsToYuan(cents: number): string {
-  const abs = Math.abs(cents);
-  return `${cents < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}

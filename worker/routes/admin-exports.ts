@@ -7,7 +7,8 @@ import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
 import { t, ta } from "../../storefront/i18n";
 import type { AppEnv } from "../app-env";
-import { CSV_BOM, centsToYuan, csvLine } from "../lib/csv";
+import { formatCny } from "../../storefront/format";
+import { CSV_BOM, csvLine } from "../lib/csv";
 import { calendarDay } from "../../core/rules/checkin-reward";
 import { TRANSITIONS } from "../../core/rules/order-status";
 import { isOrderStatus } from "../../core/enums";
@@ -57,11 +58,11 @@ export const adminExports = new Hono<AppEnv>()
             toWallTime(o.created_at, time_zone).replace("T", " "),
             t.orderStatus[o.status],
             o.items,
-            centsToYuan(o.subtotal_cents),
+            formatCny(o.subtotal_cents, { plain: true }),
             o.subtotal_cents,
-            centsToYuan(o.wallet_cents),
+            formatCny(o.wallet_cents, { plain: true }),
             o.wallet_cents,
-            centsToYuan(o.total_cents),
+            formatCny(o.total_cents, { plain: true }),
             o.total_cents,
             o.referrer_code,
             o.distributor_user_id,
@@ -100,7 +101,7 @@ export const adminExports = new Hono<AppEnv>()
             l.level,
             h.buckets[l.bucket],
             h.events[l.event],
-            centsToYuan(l.amount_cents),
+            formatCny(l.amount_cents, { plain: true }),
             l.amount_cents,
           ]),
         );
