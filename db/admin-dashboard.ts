@@ -1,8 +1,8 @@
 // The merchant's dashboard: visits → orders → sales per store day, top products, top distributors.
 import { sql, type SQL } from "drizzle-orm";
-import type { DayRange } from "../core/rules/day-ranges";
-import { SOLD_STATUSES } from "../core/enums";
 import type { Dashboard, TopDistributor, TopProduct } from "../core/contract/admin";
+import { SOLD_STATUSES } from "../core/enums";
+import type { DayRange } from "../core/rules/day-ranges";
 import { batchAll } from "./batch-all";
 import type { Db } from "./client";
 

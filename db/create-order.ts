@@ -1,11 +1,11 @@
 // Places an order in one D1 batch (one transaction): the idempotency key, the order, its items,
 // the stock it takes, the wallet cash it spends and, for an order with nothing left to pay, its
 // commission. Any refusal inside aborts the whole batch, so nothing is ever half-written.
+import { getTableName } from "drizzle-orm";
 import type { CommissionShare } from "../core/rules/commission";
 import type { PricedLine } from "../core/rules/order-pricing";
 import type { Db } from "./client";
 import { accrueStatements } from "./commission-ledger";
-import { getTableName } from "drizzle-orm";
 import { constraintFailure, uniqueColumns } from "./constraint-failure";
 import { GUARDS, idempotencyKeys, orderItems, orders } from "./schema";
 import { takeStockStatement } from "./stock";

@@ -2,9 +2,9 @@
 // paying accrues commission, refunding reverses it and gives wallet cash back, cancelling an
 // unpaid order puts its stock back on the shelf (once) and gives wallet cash back.
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { CommissionShare } from "../core/rules/commission";
 import { TRANSITIONS, type OrderAction } from "../core/rules/order-status";
-import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "./client";
 import { accrueStatements, reverseStatements } from "./commission-ledger";
 import type { OrderItemRow, OrderRow } from "./orders";

@@ -2,6 +2,7 @@
 // own (.wrangler/bench-dashboard), prints the query plans and SQL times of the dashboard's queries,
 // times GET /api/admin/dashboard through `wrangler dev` (median of 10 warm calls), and writes its
 // section of BENCHMARKS.md. Exits 1 when the median is 200 ms or more, or a plan scans a table.
+import { build } from "esbuild";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -10,7 +11,6 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { delimiter, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { historySql } from "./dashboard-history.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

@@ -1,11 +1,11 @@
 // `npm run bench`: the real worker in local workerd over a fresh seeded D1, side by side with a
 // bare Hono worker that only answers 302, loaded by autocannon in one run. Writes BENCHMARKS.md.
 import autocannon from "autocannon";
-import { chromium } from "playwright-core";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 
 const STORE_PORT = 8781;
 const BARE_PORT = 8782;

@@ -2,8 +2,8 @@
 // and the merchant's public/assets/admin.js, which only the admin pages load. Each bundle's registry
 // of islands is generated here from storefront/islands/: a file `checkin-button.tsx` is the island
 // `CheckinButton` (its export of that name); admin-*.tsx go to the admin bundle, the rest to shoppers'.
-import { readdirSync, rmSync } from "node:fs";
 import { build } from "esbuild";
+import { readdirSync, rmSync } from "node:fs";
 
 const ISLANDS_DIR = "storefront/islands";
 const pascal = (file) => file.replace(/\.tsx$/, "").replace(/(^|-)(\w)/g, (_, __, ch) => ch.toUpperCase());

@@ -3,8 +3,8 @@
 // refund an order, download the CSV, and keep screenshots of the dashboard in docs/. No console
 // error or page error on any page.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, request } from "playwright-core";

@@ -110,7 +110,7 @@ describe("the merchant's products", () => {
     const catalogue = await new Client().json("/api/products");
     expect(catalogue.body.products.some((p: { id: number }) => p.id === product.id)).toBe(false);
     const all = await merchant.json("/api/admin/products");
-    expect(all.body.products.find((p: { id: number }) => p.id === product.id).active).toBe(false);
+    expect(all.body.products.find((p) => p.id === product.id)?.active).toBe(false);
   });
 
   it("answers 404 not_found for an unknown product, and 409 slug_taken for a reused slug", async () => {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../core/contract/settings";
-import { Client, createProduct, signInMerchant, signUp } from "./helpers";
+import { Client, createProduct, signInMerchant, signUp, openApiDocument } from "./helpers";
 
 const ADMIN_API: Array<[string, string, unknown?]> = [
   ["GET", "/api/admin/dashboard"],
@@ -113,7 +113,7 @@ describe("the store's settings", () => {
 
 describe("the contract", () => {
   it("the admin endpoints are described in /api/openapi.json", async () => {
-    const { body } = await new Client().json("/api/openapi.json");
+    const body = await openApiDocument();
     for (const path of ["/api/admin/dashboard", "/api/admin/distributors", "/api/admin/distributors/{user_id}/payout", "/api/admin/settings"]) {
       expect(Object.keys(body.paths)).toContain(path);
     }

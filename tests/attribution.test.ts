@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCron } from "../worker/services/run-cron";
 import { VISIT_BATCH_WINDOW_MS } from "../worker/services/record-visit-soon";
-import { Client, clickShareLink, createProduct, placeOrder, signInMerchant, signUp, setClockForTests } from "./helpers";
+import { runCron } from "../worker/services/run-cron";
+import { Client, clickShareLink, createProduct, placeOrder, signInMerchant, signUp, setClockForTests, distributorStatsOf } from "./helpers";
 
 afterEach(() => setClockForTests(null));
 
@@ -16,7 +16,7 @@ async function distributorWithLink(productId: number, inviteCode?: string) {
   return { ...who, code: joined.body.distributor.code as string, link: body.link.code as string };
 }
 
-const stats = async (c: Client) => (await c.json("/api/distributor/stats")).body;
+const stats = distributorStatsOf;
 
 /** A shopper's tap, once its visit row is written (after the redirect, batched). */
 const click = clickShareLink;

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { safeNextPath } from "../core/rules/safe-next-path";
 import { getDb } from "../db/client";
 import { checkins, walletLedger } from "../db/schema";
 import { resetSettings, saveSettings } from "../db/settings";
@@ -10,8 +11,7 @@ import {
   refundWalletSpend,
   spendWalletStatement,
 } from "../db/wallet";
-import { safeNextPath } from "../core/rules/safe-next-path";
-import { Client, signUp, setClockForTests, now } from "./helpers";
+import { Client, signUp, setClockForTests, now, openApiDocument } from "./helpers";
 
 const db = () => getDb(env.DB);
 const at = (iso: string) => setClockForTests(Date.parse(iso));
@@ -156,7 +156,7 @@ describe("check-in cash", () => {
   });
 
   it("is described in /api/openapi.json", async () => {
-    const { body } = await new Client().json("/api/openapi.json");
+    const body = await openApiDocument();
     expect(Object.keys(body.paths["/api/checkin"] ?? body.paths["/checkin"]).sort()).toEqual(["get", "post"]);
   });
 });

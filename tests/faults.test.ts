@@ -4,17 +4,7 @@
 import { env } from "cloudflare:test";
 import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  Client,
-  createProduct,
-  creditWallet,
-  helpBargain,
-  placeOrder,
-  productStock,
-  signInMerchant,
-  signUp,
-  startedBargain,
-} from "./helpers";
+import { Client, createProduct, creditWallet, helpBargain, placeOrder, productStock, signInMerchant, signUp, startedBargain, distributorStatsOf } from "./helpers";
 
 const WEBHOOK_SECRET = "whsec_test_secret"; // the test binding in vitest.config.ts
 
@@ -145,7 +135,7 @@ describe("a Stripe webhook that crashes after applying the payment", () => {
     expect(ledger.results).toEqual([
       { distributor_user_id: distributor.userId, level: 1, bucket: "pending", event: "accrue", amount_cents: 500 },
     ]);
-    const stats = (await distributor.client.json("/api/distributor/stats")).body;
+    const stats = await distributorStatsOf(distributor.client);
     expect(stats).toMatchObject({ orders: 1, commission: { pending_cents: 500 } });
 
     const third = await deliver(event);

@@ -1,5 +1,22 @@
 // Shared set-up for HTTP tests: a client with a cookie jar, signing up, a merchant, a product.
 import { createExecutionContext, env } from "cloudflare:test";
+import type { z } from "zod";
+import type { dashboardResponse, leaderboardResponse, payoutResponse, settingsResponse } from "../core/contract/admin";
+import type { meResponse, userResponse } from "../core/contract/auth";
+import type {
+  bargainDetailResponse,
+  bargainListResponse,
+  bargainResponse,
+  helpResponse,
+} from "../core/contract/bargain";
+import type { checkinResponse, checkinStatusResponse } from "../core/contract/checkin";
+import type { DistributorStats, distributorResponse, linkResponse } from "../core/contract/links";
+import type {
+  adminOrderListResponse,
+  createOrderResponse,
+  orderResponse,
+} from "../core/contract/order";
+import type { productListResponse, productResponse } from "../core/contract/product";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
 import { createWorker } from "../worker/index";
@@ -36,6 +53,45 @@ export function newPhone(): string {
   return `139${String(rand).padStart(4, "0")}${String(phoneCounter).padStart(4, "0")}`;
 }
 
+/**
+ * Every answer body of the contract, merged: reading a field no answer has (a typo) fails tsc.
+ * Answers whose fields clash with these (the distributor's stats: `orders` is a count there) are
+ * asked for by name: `json<DistributorStats>(…)`.
+ */
+export type Answer = { error: { code: string; message: string; issues: Array<{ path: string[]; message: string; code?: string }> } } &
+  z.infer<typeof userResponse> &
+  z.infer<typeof meResponse> &
+  z.infer<typeof productResponse> &
+  z.infer<typeof productListResponse> &
+  z.infer<typeof createOrderResponse> &
+  z.infer<typeof orderResponse> &
+  z.infer<typeof adminOrderListResponse> &
+  z.infer<typeof checkinResponse> &
+  z.infer<typeof checkinStatusResponse> &
+  z.infer<typeof bargainResponse> &
+  z.infer<typeof bargainDetailResponse> &
+  z.infer<typeof bargainListResponse> &
+  z.infer<typeof helpResponse> &
+  z.infer<typeof distributorResponse> &
+  z.infer<typeof linkResponse> &
+  z.infer<typeof dashboardResponse> &
+  z.infer<typeof leaderboardResponse> &
+  z.infer<typeof payoutResponse> &
+  z.infer<typeof settingsResponse>;
+
+/** The parts of /api/openapi.json tests read. */
+export type OpenApiDocument = {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>>;
+  components: { schemas: Record<string, { properties: Record<string, { pattern?: string }> }> };
+};
+
+export const openApiDocument = async () => (await new Client().json<OpenApiDocument>("/api/openapi.json")).body;
+
+/** A distributor's funnel, as GET /api/distributor/stats answers it. */
+export const distributorStatsOf = async (client: Client) =>
+  (await client.json<DistributorStats>("/api/distributor/stats")).body;
+
 type Options = { method?: string; body?: unknown; headers?: Record<string, string>; origin?: string | null };
 
 /** A browser-like client: keeps its cookies and sends the store's Origin on state changes. */
@@ -67,7 +123,8 @@ export class Client {
     return res;
   }
 
-  async json<T = any>(path: string, opts: Options = {}): Promise<{ status: number; body: T; res: Response }> {
+  /** @returns the answer, its body typed as any answer of the contract unless `T` says which. */
+  async json<T = Answer>(path: string, opts: Options = {}): Promise<{ status: number; body: T; res: Response }> {
     const res = await this.fetch(path, opts);
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T, res };

@@ -1,8 +1,8 @@
 // Route definitions are zod schemas: the same ones validate requests and describe the API.
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./app-env";
 import { errorSchema } from "../core/contract/common";
+import type { AppEnv } from "./app-env";
 
 /**
  * A router whose invalid input becomes `400 invalid_input` through the one error handler.

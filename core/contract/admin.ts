@@ -1,7 +1,7 @@
 // The merchant's dashboard, leaderboard, payouts and settings, as the admin API shows them.
 import { z } from "@hono/zod-openapi";
-import { settingsSchema } from "./settings";
 import { isTimeZone } from "../rules/zoned-time";
+import { settingsSchema } from "./settings";
 
 const count = z.number().int();
 

@@ -27,3 +27,5 @@ export const meResponse = z
     distributor: z.object({ code: z.string() }).nullable(),
   })
   .openapi("Me");
+
+export const userResponse = z.object({ user: publicUser }).openapi("UserResponse");

@@ -14,7 +14,10 @@ export const errorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      issues: z.array(z.unknown()).optional(),
+      /** What was wrong, field by field: `path` names the field in the request (`["contact", "phone"]`). */
+      issues: z
+        .array(z.object({ path: z.array(z.string()), message: z.string(), code: z.string().optional() }))
+        .optional(),
     }),
   })
   .openapi("Error");

@@ -61,4 +61,7 @@ export const adminOrder = order
 export type AdminOrderView = z.infer<typeof adminOrder>;
 
 export const orderListQuery = z.object({ status: orderStatus.optional() });
+export const orderListResponse = z.object({ orders: z.array(order) }).openapi("OrderList");
+export const adminOrderListResponse = z.object({ orders: z.array(adminOrder) }).openapi("AdminOrderList");
+
 export const orderIdParam = z.object({ id: z.string().min(1).max(40) });

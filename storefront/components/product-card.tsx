@@ -1,6 +1,6 @@
 // A product in the grid: picture, title, the price a shopper pays now.
-import { currentUnitPrice } from "../../core/rules/flash-sale";
 import type { ProductView } from "../../core/contract/product";
+import { currentUnitPrice } from "../../core/rules/flash-sale";
 import { formatCny } from "../format";
 import { t } from "../i18n";
 import { Price } from "./price";

@@ -1,8 +1,8 @@
 // The merchant's sign-in: the shoppers' login API, then a check that the account is a merchant's.
 import { useState } from "preact/hooks";
-import { t, ta } from "../i18n";
-import { api, send } from "../api-client";
 import { safeAdminNextPath } from "../../core/rules/safe-next-path";
+import { api, send } from "../api-client";
+import { t, ta } from "../i18n";
 
 export type AdminLoginFormProps = { next: string };
 

@@ -1,8 +1,8 @@
 // An order's next steps for the merchant: ship, complete, refund (refund asks once more).
 import { useState } from "preact/hooks";
 import type { OrderAction } from "../../core/rules/order-status";
-import { ta } from "../i18n";
 import { api, send } from "../api-client";
+import { ta } from "../i18n";
 
 type MerchantAction = Extract<OrderAction, "ship" | "complete" | "refund">;
 

@@ -1,8 +1,8 @@
 // 标记已打款: records that the merchant paid a distributor's whole available commission.
 import { useState } from "preact/hooks";
+import { api, send } from "../api-client";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { api, send } from "../api-client";
 
 export type AdminPayoutButtonProps = { userId: number; availableCents: number };
 

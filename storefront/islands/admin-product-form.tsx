@@ -2,11 +2,11 @@
 import { useState } from "preact/hooks";
 import type { ProductView } from "../../core/contract/product";
 import { fromWallTime, toWallTime } from "../../core/rules/zoned-time";
+import { api, issuesByField, send } from "../api-client";
 import { AdminField, fieldId } from "../components/admin-field";
+import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { api, issuesByField, send } from "../api-client";
-import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 
 export type AdminProductFormProps = {
   /** null: a new product. */

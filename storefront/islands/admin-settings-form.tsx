@@ -2,11 +2,11 @@
 import { useState } from "preact/hooks";
 import type { SettingsPatch } from "../../core/contract/admin";
 import type { StoreSettings } from "../../core/contract/settings";
+import { api, issuesByField, send } from "../api-client";
 import { AdminField, fieldId } from "../components/admin-field";
+import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
-import { api, issuesByField, send } from "../api-client";
-import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 
 export type AdminSettingsFormProps = { settings: StoreSettings };
 

@@ -2,9 +2,9 @@
 // a tap cuts the price and the page shows the cut, the new price and the new helper without a reload.
 import { useState } from "preact/hooks";
 import type { BargainView } from "../../core/contract/bargain";
+import { api, send } from "../api-client";
 import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
 import { BargainPanel } from "../components/bargain-panel";
-import { api, send } from "../api-client";
 import { formatCny } from "../format";
 import { bargain as t } from "../i18n/zh-CN/bargain";
 

@@ -1,7 +1,7 @@
 // 签到领现金: this week's strip, today's cash on a big button, the streak, the balance and what it buys.
+import type { ProductView } from "../../core/contract/product";
 import type { CheckinStatus, WeekDay } from "../../core/rules/checkin-reward";
 import { currentUnitPrice } from "../../core/rules/flash-sale";
-import type { ProductView } from "../../core/contract/product";
 import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";

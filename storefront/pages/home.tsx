@@ -1,6 +1,6 @@
 // The home page: two taps to everything — quick links, the flash-sale strip, the product grid.
-import { currentUnitPrice, flashPhase } from "../../core/rules/flash-sale";
 import type { ProductView } from "../../core/contract/product";
+import { currentUnitPrice, flashPhase } from "../../core/rules/flash-sale";
 import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { Price } from "../components/price";

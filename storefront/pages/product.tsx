@@ -1,6 +1,6 @@
 // The product page a chat link lands on: picture, price (and the live sale), story, buy and share.
-import { currentUnitPrice, flashPhase } from "../../core/rules/flash-sale";
 import type { ProductView } from "../../core/contract/product";
+import { currentUnitPrice, flashPhase } from "../../core/rules/flash-sale";
 import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { Price } from "../components/price";

@@ -1,7 +1,7 @@
 // The attribution cookie: which share link a shopper last came through, and when (signed).
 import type { Context } from "hono";
-import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
 import type { AppEnv } from "../app-env";
+import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
 import { isHttps } from "./request-context";
 
 export const ATTRIBUTION_COOKIE = "ref";

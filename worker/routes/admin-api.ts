@@ -1,6 +1,6 @@
 // The merchant's JSON API, mounted at /api/admin behind adminOnly: products, orders, the dashboard,
 // distributors and payouts, settings.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   dashboardResponse,
   leaderboardResponse,
@@ -10,7 +10,7 @@ import {
   userIdParam,
 } from "../../core/contract/admin";
 import { idParam } from "../../core/contract/common";
-import { adminOrder, orderIdParam, orderListQuery, orderResponse } from "../../core/contract/order";
+import { adminOrderListResponse, orderIdParam, orderListQuery, orderResponse } from "../../core/contract/order";
 import {
   createProductBody,
   productListResponse,
@@ -109,7 +109,7 @@ export const adminOrdersApi = createRouter()
       method: "get",
       path: "/",
       request: { query: orderListQuery },
-      responses: { 200: json(z.object({ orders: z.array(adminOrder) }), "Orders, newest first"), ...errors(401, 403) },
+      responses: { 200: json(adminOrderListResponse, "Orders, newest first"), ...errors(401, 403) },
     }),
     async (c) => {
       const db = getDb(c.env.DB);

@@ -2,17 +2,16 @@
 // Money comes twice: integer cents (exact, what the API uses) and yuan with 2 decimals (to read).
 // Times are ISO 8601 in UTC, plus the order's local time in the store's zone.
 import { Hono, type Context } from "hono";
+import { isOrderStatus } from "../../core/enums";
+import { calendarDay } from "../../core/rules/checkin-reward";
+import { toWallTime } from "../../core/rules/zoned-time";
 import { commissionExportPage, orderExportPage, type OrderCursor } from "../../db/admin-exports";
 import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
+import { formatCny } from "../../storefront/format";
 import { t, ta } from "../../storefront/i18n";
 import type { AppEnv } from "../app-env";
-import { formatCny } from "../../storefront/format";
 import { CSV_BOM, csvLine } from "../lib/csv";
-import { calendarDay } from "../../core/rules/checkin-reward";
-import { TRANSITIONS } from "../../core/rules/order-status";
-import { isOrderStatus } from "../../core/enums";
-import { toWallTime } from "../../core/rules/zoned-time";
 
 const PAGE_ROWS = 500;
 const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());

@@ -1,10 +1,10 @@
 // The merchant's pages: sign-in, dashboard, orders, distributors and settings (products:
 // admin-product-pages). Mounted at /admin behind adminOnly, except the sign-in page.
 import { Hono } from "hono";
-import { safeAdminNextPath } from "../../core/rules/safe-next-path";
 import { isOrderStatus } from "../../core/enums";
 import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
+import { safeAdminNextPath } from "../../core/rules/safe-next-path";
 import { adminDashboard } from "../../db/admin-dashboard";
 import { getDb } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";

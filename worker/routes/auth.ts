@@ -1,6 +1,6 @@
 // Accounts: signup, login with its throttle, logout, and who am I.
-import { createRoute, z } from "@hono/zod-openapi";
-import { loginBody, meResponse, publicUser, signupBody } from "../../core/contract/auth";
+import { createRoute } from "@hono/zod-openapi";
+import { loginBody, meResponse, signupBody, userResponse } from "../../core/contract/auth";
 import { getDb } from "../../db/client";
 import { findDistributor } from "../../db/distributors";
 import { createSession, deleteSession } from "../../db/sessions";
@@ -14,8 +14,6 @@ import { toPublicUser } from "../views/user";
 
 const LOGIN_FAILURE_LIMIT = 10;
 const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-const userResponse = z.object({ user: publicUser });
 
 /** /api/auth: sign up, sign in, sign out. */
 export const authApi = createRouter()

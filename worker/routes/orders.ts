@@ -1,13 +1,13 @@
 // Shopper's orders: place (idempotent), read, pay in demo mode, list mine.
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import {
   createOrderBody,
   createOrderResponse,
   idempotencyHeader,
-  order,
   orderIdParam,
+  orderListResponse,
   orderResponse,
 } from "../../core/contract/order";
 import { getDb } from "../../db/client";
@@ -91,7 +91,7 @@ export const ordersApi = createRouter()
     createRoute({
       method: "get",
       path: "/",
-      responses: { 200: json(z.object({ orders: z.array(order) }), "My orders, newest first"), ...errors(401) },
+      responses: { 200: json(orderListResponse, "My orders, newest first"), ...errors(401) },
     }),
     async (c) => {
       const user = await requireUser(c);

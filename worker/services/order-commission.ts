@@ -1,8 +1,8 @@
 // The commission an order's payment accrues, from the rates snapshotted on its items.
+import { commissionShares, type CommissionShare } from "../../core/rules/commission";
 import type { Db } from "../../db/client";
 import { findDistributor } from "../../db/distributors";
 import type { OrderWithItems } from "../../db/orders";
-import { commissionShares, type CommissionShare } from "../../core/rules/commission";
 
 export async function orderCommissionShares(db: Db, order: OrderWithItems): Promise<CommissionShare[]> {
   if (order.distributorUserId === null) return [];

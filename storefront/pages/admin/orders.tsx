@@ -1,8 +1,8 @@
 // 订单管理 (/admin/orders?status=): orders by status, who sold each, and the merchant's next step.
-import { canTransition } from "../../../core/rules/order-status";
-import type { OrderStatus } from "../../../core/enums";
-import { toWallTime } from "../../../core/rules/zoned-time";
 import type { AdminOrderView } from "../../../core/contract/order";
+import type { OrderStatus } from "../../../core/enums";
+import { canTransition } from "../../../core/rules/order-status";
+import { toWallTime } from "../../../core/rules/zoned-time";
 import { AdminLayout } from "../../components/admin-layout";
 import { island } from "../../components/island";
 import { formatCny } from "../../format";
