@@ -81,7 +81,7 @@ function prepareStore(prefix) {
 }
 
 /** `wrangler dev` over an existing store directory, in its own process group so it can be stopped whole. */
-function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile }) {
+function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted }) {
   const args = [
     "dev",
     "--port", String(port),
@@ -96,8 +96,8 @@ function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile }) {
   const server = spawn("wrangler", args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   if (logFile) {
     mkdirSync(dirname(logFile), { recursive: true });
-    // appended: a restarted store keeps the log of the one before it
-    const log = createWriteStream(logFile, { flags: "a" });
+    // a restarted store keeps the log of the one before it
+    const log = createWriteStream(logFile, { flags: restarted ? "a" : "w" });
     server.stdout.pipe(log);
     server.stderr.pipe(log);
   } else {
@@ -170,7 +170,7 @@ export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, l
     // the inspector takes a port too: both from the range this store may use; the old ones first
     const previous = store.port ? [store.port, store.inspectorPort] : [];
     const [port, inspectorPort] = await freePorts([...new Set([...previous, ...ports])], 2);
-    server = spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile });
+    server = spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted: server !== null });
     Object.assign(store, { url: `http://127.0.0.1:${port}`, port, inspectorPort });
     await waitUntilUp(store.url, server);
   }
