@@ -1,9 +1,10 @@
 // A fresh store for browser journeys and benchmarks: the islands bundle, a new local D1 under
-// .wrangler/<prefix>-<random> (migrated and seeded), and `wrangler dev` on a free port of 8795-8798.
-// Used as a module (`startFreshStore()`), or run directly to keep one up until Ctrl-C.
+// .wrangler/<prefix>-<random> (migrated and seeded), and `wrangler dev` on a free port of 8795-8798;
+// crash tests can SIGKILL it and serve the same database again. Used as a module
+// (`startFreshStore()`), or run directly to keep one up until Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -60,16 +61,8 @@ async function waitUntilUp(url, server) {
   throw new Error(`the store at ${url} did not answer within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-/**
- * Starts a store over its own fresh, seeded database, in demo payment mode, with a random session
- * secret. Always call `stop()` (it is also called if this process exits first).
- * @param {{ prefix?: string, ports?: number[], logFile?: string }} [options]
- * @returns {Promise<{ url: string, port: number, inspectorPort: number, persistTo: string, stop: () => Promise<void> }>}
- * @example
- * const store = await startFreshStore({ prefix: "e2e" });
- * try { await fetch(`${store.url}/api/products`); } finally { await store.stop(); }
- */
-export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, logFile } = {}) {
+/** Creates `.wrangler/<prefix>-<random>`: the islands bundle, migrations, the seed, a secret of its own. */
+function prepareStore(prefix) {
   const persistTo = `.wrangler/${prefix}-${randomBytes(4).toString("hex")}`;
   const envFile = join(persistTo, "fresh-store.env");
   try {
@@ -84,9 +77,11 @@ export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, l
     rmSync(join(ROOT, persistTo), { recursive: true, force: true });
     throw error;
   }
+  return { persistTo, envFile };
+}
 
-  // the inspector takes a port too: both from the range this store may use
-  const [port, inspectorPort] = await freePorts(ports, 2);
+/** `wrangler dev` over an existing store directory, in its own process group so it can be stopped whole. */
+function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted }) {
   const args = [
     "dev",
     "--port", String(port),
@@ -101,49 +96,128 @@ export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, l
   const server = spawn("wrangler", args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   if (logFile) {
     mkdirSync(dirname(logFile), { recursive: true });
-    const log = createWriteStream(logFile);
+    // a restarted store keeps the log of the one before it
+    const log = createWriteStream(logFile, { flags: restarted ? "a" : "w" });
     server.stdout.pipe(log);
     server.stderr.pipe(log);
   } else {
     server.stdout.resume();
     server.stderr.pipe(process.stderr);
   }
+  return server;
+}
 
-  let stopped = false;
-  const killGroup = (signal) => {
+function killGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Live processes of a process group (zombies are dead already: they only wait to be reaped). */
+export function groupProcesses(pgid) {
+  const found = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
     try {
-      process.kill(-server.pid, signal);
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const [state, , group] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(group) === pgid && state !== "Z" && state !== "X") found.push({ pid: Number(entry), name });
     } catch {
-      // already gone
+      // exited while we looked
     }
-  };
-  const onExit = () => killGroup("SIGKILL");
-  process.once("exit", onExit);
+  }
+  return found;
+}
+
+async function waitGroupGone(pgid) {
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (groupProcesses(pgid).length > 0) {
+    if (Date.now() > deadline) throw new Error(`process group ${pgid} outlived SIGKILL`);
+    await sleep(20);
+  }
+}
+
+/**
+ * Starts a store over its own fresh, seeded database, in demo payment mode, with a random session
+ * secret. Always call `stop()` (it is also called if this process exits first).
+ *
+ * For crash tests, `crash()` SIGKILLs the store's workerd processes and then the rest of wrangler,
+ * and `restart()` serves the same database again (on the same ports when they are free; `url` and
+ * `port` follow). `keepData` leaves the database in place after `stop()`, for a post-mortem.
+ * @param {{ prefix?: string, ports?: number[], logFile?: string, keepData?: boolean }} [options]
+ * @returns {Promise<{ url: string, port: number, inspectorPort: number, persistTo: string, stop: () => Promise<void>,
+ *   crash: () => Promise<{ workerd: Process[], others: Process[] }>, restart: () => Promise<void> }>}
+ * @typedef {{ pid: number, name: string }} Process
+ * @example
+ * const store = await startFreshStore({ prefix: "e2e" });
+ * try { await fetch(`${store.url}/api/products`); } finally { await store.stop(); }
+ */
+export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, logFile, keepData = false } = {}) {
+  const { persistTo, envFile } = prepareStore(prefix);
+  let server = null;
+  let stopped = false;
+  const onExit = () => server && killGroup(server.pid, "SIGKILL");
+  process.on("exit", onExit);
+
+  const store = { url: "", port: 0, inspectorPort: 0, persistTo, stop, crash, restart };
+
+  /** Never two servers over one state directory: two at once can die with SQLITE_BUSY. */
+  async function serve() {
+    if (server) await waitGroupGone(server.pid);
+    // the inspector takes a port too: both from the range this store may use; the old ones first
+    const previous = store.port ? [store.port, store.inspectorPort] : [];
+    const [port, inspectorPort] = await freePorts([...new Set([...previous, ...ports])], 2);
+    server = spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted: server !== null });
+    Object.assign(store, { url: `http://127.0.0.1:${port}`, port, inspectorPort });
+    await waitUntilUp(store.url, server);
+  }
+
+  async function crash() {
+    if (!server) return { workerd: [], others: [] };
+    const group = groupProcesses(server.pid);
+    const workerd = group.filter((p) => p.name.startsWith("workerd"));
+    for (const p of workerd) process.kill(p.pid, "SIGKILL");
+    // then wrangler itself: it would otherwise live on over a dead runtime, and a restart needs it gone
+    killGroup(server.pid, "SIGKILL");
+    await waitGroupGone(server.pid);
+    return { workerd, others: group.filter((p) => !workerd.includes(p)) };
+  }
+
+  async function restart() {
+    if (stopped) throw new Error("this store was stopped; start a fresh one");
+    await crash();
+    await serve();
+  }
 
   async function stop() {
     if (stopped) return;
     stopped = true;
     process.off("exit", onExit);
-    if (server.exitCode === null && server.signalCode === null) {
+    if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once("exit", resolve));
-      killGroup("SIGTERM");
-      const timer = setTimeout(() => killGroup("SIGKILL"), STOP_GRACE_MS);
+      killGroup(server.pid, "SIGTERM");
+      const timer = setTimeout(() => killGroup(server.pid, "SIGKILL"), STOP_GRACE_MS);
       await exited;
       clearTimeout(timer);
     }
     // wrangler's children (workerd) share its process group: make sure none outlives it
-    killGroup("SIGKILL");
-    rmSync(join(ROOT, persistTo), { recursive: true, force: true });
+    if (server) {
+      killGroup(server.pid, "SIGKILL");
+      await waitGroupGone(server.pid);
+    }
+    if (!keepData) rmSync(join(ROOT, persistTo), { recursive: true, force: true });
   }
 
-  const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilUp(url, server);
+    await serve();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, port, inspectorPort, persistTo, stop };
+  return store;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
