@@ -1,4 +1,4 @@
-// The merchant's account as SQL, shared by the local seed and the deploy's merchant command: the password hash
+// The merchant's account as SQL, shared by the local seed and `npm run merchant`: the password hash
 // in worker/lib/password.ts's format, and the statement that writes the admin user.
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 
@@ -31,3 +31,22 @@ export function upsertMerchantSql({ phone, passwordHash, now }) {
   return `INSERT INTO users (phone, password_hash, nickname, role, created_at) VALUES (${sqlValue(phone)}, ${sqlValue(passwordHash)}, '店主', 'admin', ${now}) ON CONFLICT(phone) DO UPDATE SET password_hash = excluded.password_hash, role = 'admin';`;
 }
 
+/** Signs the account out everywhere: after a password change, an old session must not live on. */
+export function revokeSessionsSql(phone) {
+  return `DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE phone = ${sqlValue(phone)});`;
+}
+
+/** The one account that can move the store's money gets a longer password than a shopper's 8. */
+export const MIN_MERCHANT_PASSWORD = 12;
+/** The local demo password, printed in the README: never a deployed store's. */
+const DEMO_PASSWORD = "merchant-demo-pass";
+
+/** @returns what is wrong with these credentials for a deployed store; empty when nothing is */
+export function merchantProblems({ phone, password }) {
+  const problems = [];
+  if (!PHONE_PATTERN.test(phone)) problems.push("the phone must be a mainland mobile number: 11 digits starting with 13–19");
+  if (password.length < MIN_MERCHANT_PASSWORD) problems.push(`the password must have at least ${MIN_MERCHANT_PASSWORD} characters`);
+  if (password.length > 200) problems.push("the password must have at most 200 characters (the sign-in form's limit)");
+  if (password === DEMO_PASSWORD) problems.push("that is the local demo password from the README: choose another");
+  return problems;
+}
