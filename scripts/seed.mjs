@@ -1,11 +1,8 @@
 // Seeds the local D1: the demo catalogue (first start only: products are keyed by slug) and the
 // merchant account from ADMIN_PHONE / ADMIN_PASSWORD (written on every start, so the env wins).
-import { pbkdf2Sync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hashPassword, sqlValue as q, upsertMerchantSql } from "./merchant-account.mjs";
 import { persistArgs, wrangler } from "./wrangler.mjs";
-
-const ITERATIONS = 100_000; // the worker's worker/lib/password.ts reads this same format
-const q = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
 
 const catalogue = JSON.parse(readFileSync("db/seed/catalogue.json", "utf8"));
 const now = Date.now();
@@ -23,12 +20,7 @@ const statements = catalogue.map((p) => {
 
 const phone = process.env.ADMIN_PHONE ?? "13800000000";
 const password = process.env.ADMIN_PASSWORD ?? "merchant-demo-pass";
-const salt = randomBytes(16);
-const hash = pbkdf2Sync(password, salt, ITERATIONS, 32, "sha256");
-const passwordHash = `pbkdf2-sha256$${ITERATIONS}$${salt.toString("base64")}$${hash.toString("base64")}`;
-statements.push(
-  `INSERT INTO users (phone, password_hash, nickname, role, created_at) VALUES (${q(phone)}, ${q(passwordHash)}, '店主', 'admin', ${now}) ON CONFLICT(phone) DO UPDATE SET password_hash = excluded.password_hash, role = 'admin';`,
-);
+statements.push(upsertMerchantSql({ phone, passwordHash: hashPassword(password), now }));
 
 mkdirSync(".wrangler", { recursive: true });
 const file = `.wrangler/seed-${process.pid}.sql`;

@@ -1,0 +1,59 @@
+// `node scripts/check-bundle.mjs [outdir]`: fails when the Worker bundle that `wrangler deploy
+// --dry-run --outdir <outdir> --metafile` wrote is over budget; prints what it is made of.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+/**
+ * The most the bundle may weigh, in wrangler's units ("Total Upload", KiB): 2.5 MiB while zod and
+ * stripe are in it (2.13 MiB on 2026-11-26). The goal is 1 MiB: lower this as they leave.
+ */
+export const BUDGET_BYTES = 2.5 * 1024 * 1024;
+const TOP = 10;
+
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** A package for node_modules files (`zod`, `@hono/zod-openapi`), else the project's top folder. */
+export function contributorOf(path) {
+  // the last node_modules in the path: a package nested inside another counts for itself
+  const inModules = [...path.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].at(-1);
+  return inModules ? inModules[1] : path.replace(/^(\.\.\/)+/, "").split("/")[0];
+}
+
+/**
+ * Sums the metafile's inputs by contributor: bytes read (`input`) and bytes left in the bundle
+ * after tree-shaking and minifying (`output`), largest input first.
+ */
+export function contributors(metafile) {
+  const totals = new Map();
+  for (const [name, output] of Object.entries(metafile.outputs)) {
+    if (name.endsWith(".map")) continue;
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const key = contributorOf(path);
+      const sum = totals.get(key) ?? { name: key, input: 0, output: 0 };
+      sum.input += metafile.inputs[path]?.bytes ?? 0;
+      sum.output += bytesInOutput;
+      totals.set(key, sum);
+    }
+  }
+  return [...totals.values()].sort((a, b) => b.input - a.input);
+}
+
+function main(outdir) {
+  const metafile = JSON.parse(readFileSync(join(outdir, "bundle-meta.json"), "utf8"));
+  const [entry] = Object.keys(metafile.outputs).filter((name) => name.endsWith(".js"));
+  const code = readFileSync(join(outdir, entry.split("/").at(-1)));
+  console.log(`bundle ${join(outdir, entry.split("/").at(-1))}: ${kib(code.length)}, gzipped ${kib(gzipSync(code).length)}; budget ${kib(BUDGET_BYTES)}`);
+  console.log(`top ${TOP} contributors by input bytes (and what is left of them in the bundle):`);
+  for (const c of contributors(metafile).slice(0, TOP)) {
+    console.log(`  ${c.name.padEnd(32)} ${kib(c.input).padStart(11)} in  ${kib(c.output).padStart(11)} in bundle`);
+  }
+  if (code.length > BUDGET_BYTES) {
+    console.error(`✖ the bundle is ${kib(code.length - BUDGET_BYTES)} over its budget of ${kib(BUDGET_BYTES)}`);
+    process.exit(1);
+  }
+  console.log(`✓ within budget (${kib(BUDGET_BYTES - code.length)} to spare)`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv[2] ?? ".wrangler/dist");
