@@ -21,7 +21,10 @@ export default tseslint.config(
       "import-x/order": [
         "error",
         {
-          groups: [["builtin", "external"], ["parent", "sibling", "index"]],
+          groups: [
+            ["builtin", "external"],
+            ["parent", "sibling", "index"],
+          ],
           "newlines-between": "never",
           alphabetize: { order: "asc", caseInsensitive: true },
         },
@@ -31,7 +34,11 @@ export default tseslint.config(
         "error",
         {
           zones: [
-            { target: layer("core"), from: ["db", "worker", "storefront", "tests", "bench", "scripts"].map(layer), message: "core/ imports nothing of the repo" },
+            {
+              target: layer("core"),
+              from: ["db", "worker", "storefront", "tests", "bench", "scripts"].map(layer),
+              message: "core/ imports nothing of the repo",
+            },
             { target: layer("db"), from: ["worker", "storefront"].map(layer), message: "db/ imports core/ only" },
             { target: layer("storefront"), from: layer("db"), message: "storefront/ imports core/, never db/" },
             {

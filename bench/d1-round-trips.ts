@@ -25,7 +25,8 @@ function countingD1(d1: D1Database): D1Database {
       get(target, key) {
         const value = Reflect.get(target, key);
         if (key === "bind") return (...args: unknown[]) => wrap(value.apply(target, args));
-        if (typeof key === "string" && CALLS.has(key)) return (...args: unknown[]) => counted(value.apply(target, args));
+        if (typeof key === "string" && CALLS.has(key))
+          return (...args: unknown[]) => counted(value.apply(target, args));
         return typeof value === "function" ? value.bind(target) : value;
       },
     });
@@ -37,7 +38,13 @@ function countingD1(d1: D1Database): D1Database {
       const value = Reflect.get(target, key);
       if (key === "prepare") return (query: string) => wrap(value.call(target, query));
       if (key === "batch") {
-        return (stmts: D1PreparedStatement[]) => counted(value.call(target, stmts.map((s) => originals.get(s) ?? s)));
+        return (stmts: D1PreparedStatement[]) =>
+          counted(
+            value.call(
+              target,
+              stmts.map((s) => originals.get(s) ?? s),
+            ),
+          );
       }
       if (key === "exec") return (query: string) => counted(value.call(target, query));
       return typeof value === "function" ? value.bind(target) : value;

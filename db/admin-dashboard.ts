@@ -72,7 +72,13 @@ export async function adminDashboard(db: Db, ranges: DayRange[]): Promise<Dashbo
       const row = rows.get(i);
       // a scalar subquery answers one value: the orders' count and sales come back as a JSON pair
       const [orders, sales] = row ? (JSON.parse(String(row.orders)) as [number, number]) : [0, 0];
-      return { day: r.day, visits: Number(row?.visits ?? 0), unique_visits: Number(row?.unique_visits ?? 0), orders, sales_cents: sales };
+      return {
+        day: r.day,
+        visits: Number(row?.visits ?? 0),
+        unique_visits: Number(row?.unique_visits ?? 0),
+        orders,
+        sales_cents: sales,
+      };
     }),
     top_products: topProducts as TopProduct[],
     top_distributors: topDistributors as TopDistributor[],

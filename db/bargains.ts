@@ -15,12 +15,16 @@ const newBargainId = customAlphabet("23456789abcdefghijkmnpqrstuvwxyzABCDEFGHJKL
 // orders_bargain_uniq lets one order that is not cancelled hold a bargain. Correlated subqueries
 // name their columns in full: drizzle leaves them bare in a one-table select, where "id" would
 // resolve to the inner table's.
-const purchased = sql<boolean>`exists (select 1 from orders where orders.bargain_id = bargains.id and orders.status != 'cancelled')`.mapWith(
-  (v) => Boolean(v),
-);
+const purchased =
+  sql<boolean>`exists (select 1 from orders where orders.bargain_id = bargains.id and orders.status != 'cancelled')`.mapWith(
+    (v) => Boolean(v),
+  );
 
 const selectRecord = (db: Db) => db.select({ row: bargains, purchased }).from(bargains);
-const toRecord = ({ row, purchased }: { row: BargainRow; purchased: boolean }): BargainRecord => ({ ...row, purchased });
+const toRecord = ({ row, purchased }: { row: BargainRow; purchased: boolean }): BargainRecord => ({
+  ...row,
+  purchased,
+});
 
 /** The starter's bargain on a product that has not expired and no order holds. */
 const liveBargainOf = (userId: number, productId: number, now: number) =>
@@ -59,13 +63,23 @@ export async function startBargain(
           and(
             eq(products.id, product.id),
             eq(products.active, true),
-            not(exists(db.select({ one: sql`1` }).from(bargains).where(liveBargainOf(userId, product.id, now)))),
+            not(
+              exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(bargains)
+                  .where(liveBargainOf(userId, product.id, now)),
+              ),
+            ),
           ),
         ),
     )
     .returning();
   if (row) return { bargain: { ...row, purchased: false }, created: true };
-  const [live] = await selectRecord(db).where(liveBargainOf(userId, product.id, now)).orderBy(desc(bargains.createdAt)).limit(1);
+  const [live] = await selectRecord(db)
+    .where(liveBargainOf(userId, product.id, now))
+    .orderBy(desc(bargains.createdAt))
+    .limit(1);
   return live ? { bargain: toRecord(live), created: false } : null;
 }
 
@@ -78,14 +92,25 @@ export async function findBargain(db: Db, id: string): Promise<BargainRecord | n
 export async function findBargainDetails(db: Db, id: string) {
   const [head, helpers] = await db.batch([
     db
-      .select({ row: bargains, purchased, starterNickname: users.nickname, productTitle: products.title, productImageUrl: products.imageUrl })
+      .select({
+        row: bargains,
+        purchased,
+        starterNickname: users.nickname,
+        productTitle: products.title,
+        productImageUrl: products.imageUrl,
+      })
       .from(bargains)
       .innerJoin(users, eq(users.id, bargains.userId))
       .innerJoin(products, eq(products.id, bargains.productId))
       .where(eq(bargains.id, id))
       .limit(1),
     db
-      .select({ helperUserId: bargainHelps.helperUserId, nickname: users.nickname, seq: bargainHelps.seq, cutCents: bargainHelps.cutCents })
+      .select({
+        helperUserId: bargainHelps.helperUserId,
+        nickname: users.nickname,
+        seq: bargainHelps.seq,
+        cutCents: bargainHelps.cutCents,
+      })
       .from(bargainHelps)
       .innerJoin(users, eq(users.id, bargainHelps.helperUserId))
       .where(eq(bargainHelps.bargainId, id))
@@ -114,8 +139,7 @@ export async function listUserBargains(db: Db, userId: number) {
 }
 
 export type HelpResult =
-  | { ok: true; cutCents: number; bargain: BargainRecord }
-  | { ok: false; reason: HelpRefusal | "not_found" };
+  { ok: true; cutCents: number; bargain: BargainRecord } | { ok: false; reason: HelpRefusal | "not_found" };
 
 /**
  * A friend's help: takes the bargain's next planned cut, or changes nothing.
@@ -141,7 +165,9 @@ export async function helpBargain(
             bargainId: bargains.id,
             helperUserId: sql<number>`${helperUserId}`.as("helper_user_id"),
             seq: sql<number>`${bargains.helperCount} + 1`.as("seq"),
-            cutCents: sql<number>`json_extract(${bargains.cutsCents}, '$[' || ${bargains.helperCount} || ']')`.as("cut_cents"),
+            cutCents: sql<number>`json_extract(${bargains.cutsCents}, '$[' || ${bargains.helperCount} || ']')`.as(
+              "cut_cents",
+            ),
             day: sql<string>`${day}`.as("day"),
             createdAt: sql<number>`${now}`.as("created_at"),
           })
@@ -179,7 +205,10 @@ export async function helpBargain(
       ),
     selectRecord(db).where(eq(bargains.id, bargainId)).limit(1),
     db.select({ cutCents: bargainHelps.cutCents }).from(bargainHelps).where(myHelp).limit(1),
-    db.select({ n: count() }).from(bargainHelps).where(and(eq(bargainHelps.helperUserId, helperUserId), eq(bargainHelps.day, day))),
+    db
+      .select({ n: count() })
+      .from(bargainHelps)
+      .where(and(eq(bargainHelps.helperUserId, helperUserId), eq(bargainHelps.day, day))),
   ]);
   if (!record) return { ok: false, reason: "not_found" };
   const bargain = toRecord(record);
@@ -198,7 +227,13 @@ export async function helpBargain(
   return { ok: false, reason };
 }
 
-export type PurchasableBargain = { id: string; productId: number; userId: number; floorCents: number; priceCents: number };
+export type PurchasableBargain = {
+  id: string;
+  productId: number;
+  userId: number;
+  floorCents: number;
+  priceCents: number;
+};
 export type NotPurchasable = "not_found" | "bargain_incomplete" | "bargain_expired" | "bargain_purchased";
 
 /**

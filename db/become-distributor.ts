@@ -23,7 +23,12 @@ export async function becomeDistributor(
       // one row per user (primary key): a second call, or a racing one, inserts nothing
       db
         .insert(distributors)
-        .values({ userId: input.userId, code: newShareCode(), recruiterUserId: input.recruiterUserId, createdAt: input.now })
+        .values({
+          userId: input.userId,
+          code: newShareCode(),
+          recruiterUserId: input.recruiterUserId,
+          createdAt: input.now,
+        })
         .onConflictDoNothing()
         .returning({ userId: distributors.userId }),
       db.select().from(distributors).where(eq(distributors.userId, input.userId)).limit(1),

@@ -2,9 +2,7 @@
 // of a UNIQUE one, or gives the message a trigger RAISEd. Callers compare these names exactly.
 
 export type ConstraintFailure =
-  | { kind: "check"; name: string }
-  | { kind: "unique"; columns: string }
-  | { kind: "raise"; message: string };
+  { kind: "check"; name: string } | { kind: "unique"; columns: string } | { kind: "raise"; message: string };
 
 // D1 says e.g. "D1_ERROR: CHECK constraint failed: products_stock_nonneg: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_CHECK)"
 const CHECK = /CHECK constraint failed: (\w+): SQLITE_CONSTRAINT/;

@@ -32,7 +32,11 @@ export type NewOrder = {
 
 export type CreateOrderRefusal = "duplicate_key" | "out_of_stock" | "insufficient_wallet" | "bargain_purchased";
 
-const DUPLICATE_KEY = uniqueColumns(getTableName(idempotencyKeys), idempotencyKeys.scope.name, idempotencyKeys.key.name);
+const DUPLICATE_KEY = uniqueColumns(
+  getTableName(idempotencyKeys),
+  idempotencyKeys.scope.name,
+  idempotencyKeys.key.name,
+);
 const BARGAIN_BOUGHT = uniqueColumns(getTableName(orders), orders.bargainId.name);
 
 /** Which guard refused the batch, by its exact name. */
@@ -40,14 +44,20 @@ function refusalOf(error: unknown): CreateOrderRefusal | null {
   const failure = constraintFailure(error);
   if (failure?.kind === "unique" && failure.columns === DUPLICATE_KEY) return "duplicate_key";
   if (failure?.kind === "unique" && failure.columns === BARGAIN_BOUGHT) return "bargain_purchased";
-  if (failure?.kind === "check" && (failure.name === GUARDS.stockNeverNegative || failure.name === GUARDS.flashStockNeverNegative)) {
+  if (
+    failure?.kind === "check" &&
+    (failure.name === GUARDS.stockNeverNegative || failure.name === GUARDS.flashStockNeverNegative)
+  ) {
     return "out_of_stock";
   }
   if (failure?.kind === "raise" && failure.message === GUARDS.walletNeverNegative) return "insufficient_wallet";
   return null;
 }
 
-export async function createOrder(db: Db, o: NewOrder): Promise<{ ok: true } | { ok: false; refusal: CreateOrderRefusal }> {
+export async function createOrder(
+  db: Db,
+  o: NewOrder,
+): Promise<{ ok: true } | { ok: false; refusal: CreateOrderRefusal }> {
   const totalCents = o.subtotalCents - o.walletCents;
   const paidNow = totalCents === 0;
   const statements = [

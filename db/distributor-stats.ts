@@ -5,7 +5,6 @@ import { SOLD_STATUSES } from "../core/enums";
 import type { Db } from "./client";
 import { commissionLedger, orders, visits } from "./schema";
 
-
 /**
  * The three reads behind {@link distributorStats}, each answered from one index
  * (visits_distributor_at_idx covers its columns; orders_distributor_idx;
@@ -25,7 +24,10 @@ export function distributorStatsQueries(db: Db, userId: number) {
       .from(orders)
       .where(and(eq(orders.distributorUserId, userId), inArray(orders.status, [...SOLD_STATUSES]))),
     db
-      .select({ bucket: commissionLedger.bucket, cents: sql<number>`coalesce(sum(${commissionLedger.amountCents}), 0)` })
+      .select({
+        bucket: commissionLedger.bucket,
+        cents: sql<number>`coalesce(sum(${commissionLedger.amountCents}), 0)`,
+      })
       .from(commissionLedger)
       .where(eq(commissionLedger.distributorUserId, userId))
       .groupBy(commissionLedger.bucket),

@@ -37,7 +37,10 @@ export async function ensureShareLinks(
     }));
     const inserts = chunk(rows, ROWS_PER_INSERT).map((part) => db.insert(links).values(part).onConflictDoNothing());
     const selects = linksOf(db, input.distributorUserId, missing);
-    const results = await db.batch([...inserts, ...selects] as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+    const results = await db.batch([...inserts, ...selects] as unknown as [
+      BatchItem<"sqlite">,
+      ...BatchItem<"sqlite">[],
+    ]);
     for (const link of results.slice(inserts.length).flat() as ShareLink[]) found.set(link.productId, link);
     // a target still missing drew a code another link holds (the primary key refused it): draw again
   }
@@ -52,11 +55,17 @@ export async function ensureShareLinks(
 function linksOf(db: Db, distributorUserId: number, targets: Array<number | null>) {
   const productIds = targets.filter((t): t is number => t !== null);
   const selects = chunk(productIds, IDS_PER_SELECT).map((ids) =>
-    db.select().from(links).where(and(eq(links.distributorUserId, distributorUserId), inArray(links.productId, ids))),
+    db
+      .select()
+      .from(links)
+      .where(and(eq(links.distributorUserId, distributorUserId), inArray(links.productId, ids))),
   );
   if (targets.includes(null)) {
     selects.push(
-      db.select().from(links).where(and(eq(links.distributorUserId, distributorUserId), isNull(links.productId))),
+      db
+        .select()
+        .from(links)
+        .where(and(eq(links.distributorUserId, distributorUserId), isNull(links.productId))),
     );
   }
   return selects;

@@ -12,7 +12,13 @@ import { orders } from "./schema";
 import { releaseStockStatement } from "./stock";
 import { refundWalletSpendStatement } from "./wallet";
 
-const STAMP = { pay: "paidAt", ship: "shippedAt", complete: "completedAt", refund: "refundedAt", cancel: "cancelledAt" } as const;
+const STAMP = {
+  pay: "paidAt",
+  ship: "shippedAt",
+  complete: "completedAt",
+  refund: "refundedAt",
+  cancel: "cancelledAt",
+} as const;
 
 function moveStatement(db: Db, id: string, action: OrderAction, now: number) {
   const { from, to } = TRANSITIONS[action];
@@ -28,7 +34,10 @@ function releaseStockStatements(db: Db, orderId: string, items: OrderItemRow[]) 
   const unreleased = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = 'cancelled' AND stock_released = 0)`;
   return [
     ...items.map((i) => releaseStockStatement(db, i.productId, i.quantity, i.fromFlashStock, unreleased)),
-    db.update(orders).set({ stockReleased: true }).where(and(eq(orders.id, orderId), eq(orders.status, "cancelled"))),
+    db
+      .update(orders)
+      .set({ stockReleased: true })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "cancelled"))),
   ];
 }
 

@@ -15,7 +15,10 @@ async function withItems(db: Db, rows: OrderRow[]): Promise<OrderWithItems[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [first, ...rest] = Array.from({ length: Math.ceil(ids.length / IDS_PER_SELECT) }, (_, n) =>
-    db.select().from(orderItems).where(inArray(orderItems.orderId, ids.slice(n * IDS_PER_SELECT, (n + 1) * IDS_PER_SELECT))),
+    db
+      .select()
+      .from(orderItems)
+      .where(inArray(orderItems.orderId, ids.slice(n * IDS_PER_SELECT, (n + 1) * IDS_PER_SELECT))),
   );
   const items = (await db.batch([first!, ...rest])).flat();
   return rows.map((r) => ({ ...r, items: items.filter((i) => i.orderId === r.id) }));

@@ -45,7 +45,9 @@ export async function recordVisits(d1: D1Database, batch: Visit[], uniqueWindowM
   if (groups.length === 0) return;
   const insert = d1.prepare(INSERT_VISITS);
   const rows = (visits: Visit[]) =>
-    JSON.stringify(visits.map((v) => [v.linkCode, v.distributorUserId, v.visitorId, v.at, v.referer, v.country, v.device, v.id]));
+    JSON.stringify(
+      visits.map((v) => [v.linkCode, v.distributorUserId, v.visitorId, v.at, v.referer, v.country, v.device, v.id]),
+    );
   await d1.batch(groups.map((group) => insert.bind(rows(group), uniqueWindowMs)));
 }
 

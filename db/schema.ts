@@ -1,15 +1,7 @@
 // The whole store's tables: the one source of truth drizzle-kit turns into migrations/.
 // Money is integer cents (fen), times are epoch milliseconds in UTC, rates are basis points.
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   COMMISSION_BUCKETS,
   COMMISSION_EVENTS,
@@ -42,7 +34,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
   },
@@ -101,7 +95,9 @@ export const products = sqliteTable(
 export const distributors = sqliteTable(
   "distributors",
   {
-    userId: integer("user_id").primaryKey().references(() => users.id),
+    userId: integer("user_id")
+      .primaryKey()
+      .references(() => users.id),
     code: text("code").notNull().unique(),
     recruiterUserId: integer("recruiter_user_id").references(() => users.id),
     createdAt: integer("created_at").notNull(),
@@ -113,7 +109,9 @@ export const links = sqliteTable(
   "links",
   {
     code: text("code").primaryKey(),
-    distributorUserId: integer("distributor_user_id").notNull().references(() => users.id),
+    distributorUserId: integer("distributor_user_id")
+      .notNull()
+      .references(() => users.id),
     /** NULL: the whole store. */
     productId: integer("product_id").references(() => products.id),
     createdAt: integer("created_at").notNull(),
@@ -123,7 +121,9 @@ export const links = sqliteTable(
     uniqueIndex("links_product_uniq")
       .on(t.distributorUserId, t.productId)
       .where(sql`${t.productId} IS NOT NULL`),
-    uniqueIndex("links_store_uniq").on(t.distributorUserId).where(sql`${t.productId} IS NULL`),
+    uniqueIndex("links_store_uniq")
+      .on(t.distributorUserId)
+      .where(sql`${t.productId} IS NULL`),
   ],
 );
 
@@ -199,8 +199,12 @@ export const orders = sqliteTable(
 export const orderItems = sqliteTable(
   "order_items",
   {
-    orderId: text("order_id").notNull().references(() => orders.id),
-    productId: integer("product_id").notNull().references(() => products.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
     quantity: integer("quantity").notNull(),
     unitPriceCents: integer("unit_price_cents").notNull(),
     /** Which stock the item took: the flash sale's or the product's. */
@@ -209,10 +213,7 @@ export const orderItems = sqliteTable(
     commissionBp: integer("commission_bp").notNull().default(0),
     commissionL2Bp: integer("commission_l2_bp").notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.orderId, t.productId] }),
-    index("order_items_product_idx").on(t.productId),
-  ],
+  (t) => [primaryKey({ columns: [t.orderId, t.productId] }), index("order_items_product_idx").on(t.productId)],
 );
 
 export const idempotencyKeys = sqliteTable(
@@ -231,7 +232,9 @@ export const walletLedger = sqliteTable(
   "wallet_ledger",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     /** Signed: credits positive, spends negative. */
     amountCents: integer("amount_cents").notNull(),
     kind: text("kind", { enum: WALLET_ENTRY_KINDS }).notNull(),
@@ -250,7 +253,9 @@ export const walletLedger = sqliteTable(
 export const checkins = sqliteTable(
   "checkins",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     /** Calendar day in the store's time zone, `YYYY-MM-DD`. */
     day: text("day").notNull(),
     streak: integer("streak").notNull(),
@@ -264,8 +269,12 @@ export const bargains = sqliteTable(
   "bargains",
   {
     id: text("id").primaryKey(),
-    productId: integer("product_id").notNull().references(() => products.id),
-    userId: integer("user_id").notNull().references(() => users.id),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     priceCents: integer("price_cents").notNull(),
     floorCents: integer("floor_cents").notNull(),
     currentCents: integer("current_cents").notNull(),
@@ -286,8 +295,12 @@ export const bargains = sqliteTable(
 export const bargainHelps = sqliteTable(
   "bargain_helps",
   {
-    bargainId: text("bargain_id").notNull().references(() => bargains.id),
-    helperUserId: integer("helper_user_id").notNull().references(() => users.id),
+    bargainId: text("bargain_id")
+      .notNull()
+      .references(() => bargains.id),
+    helperUserId: integer("helper_user_id")
+      .notNull()
+      .references(() => users.id),
     /** 1-based position of this cut. */
     seq: integer("seq").notNull(),
     cutCents: integer("cut_cents").notNull(),
@@ -306,7 +319,9 @@ export const commissionLedger = sqliteTable(
   "commission_ledger",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    distributorUserId: integer("distributor_user_id").notNull().references(() => users.id),
+    distributorUserId: integer("distributor_user_id")
+      .notNull()
+      .references(() => users.id),
     orderId: text("order_id"),
     level: integer("level").notNull(),
     /** Which balance this entry moves. */

@@ -17,6 +17,10 @@ export function recordStripeEventStatement(db: Db, event: { id: string; type: st
 }
 
 export async function isStripeEventApplied(db: Db, eventId: string): Promise<boolean> {
-  const [row] = await db.select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, eventId)).limit(1);
+  const [row] = await db
+    .select({ id: stripeEvents.id })
+    .from(stripeEvents)
+    .where(eq(stripeEvents.id, eventId))
+    .limit(1);
   return row !== undefined;
 }

@@ -12,7 +12,12 @@ export async function insertUser(
 ): Promise<User | null> {
   const [row] = await db
     .insert(users)
-    .values({ phone: fields.phone, passwordHash: fields.passwordHash, nickname: fields.nickname, createdAt: fields.now })
+    .values({
+      phone: fields.phone,
+      passwordHash: fields.passwordHash,
+      nickname: fields.nickname,
+      createdAt: fields.now,
+    })
     .onConflictDoNothing({ target: users.phone })
     .returning();
   return row ?? null;

@@ -10,8 +10,7 @@ type LedgerKind = (typeof walletLedger.$inferInsert)["kind"];
 const ledgerRow = (userId: number, amountCents: number, kind: LedgerKind, orderId: string | null, now: number) =>
   sql`SELECT NULL, ${userId}, ${amountCents}, ${kind}, ${orderId}, ${now}`;
 
-const spendOf = (orderId: string) =>
-  sql`${walletLedger.orderId} = ${orderId} AND ${walletLedger.kind} = 'spend'`;
+const spendOf = (orderId: string) => sql`${walletLedger.orderId} = ${orderId} AND ${walletLedger.kind} = 'spend'`;
 
 /** The balance as a query that can also sit inside a `db.batch([...])`; it answers `[{ cents }]`. */
 export function walletBalanceQuery(db: Db, userId: number) {

@@ -20,21 +20,43 @@ const HISTORY = { days: 90, distributors: 500, visits: 1_000_000, orders: 20_000
 const TIME_ZONE = "Asia/Shanghai";
 const CALLS = 10;
 const GOAL_MS = 200;
-const MERCHANT = { phone: process.env.ADMIN_PHONE ?? "13800000000", password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass" };
-const env = { ...process.env, PATH: [join(ROOT, "node_modules", ".bin"), process.env.PATH].join(delimiter), WRANGLER_SEND_METRICS: "false" };
+const MERCHANT = {
+  phone: process.env.ADMIN_PHONE ?? "13800000000",
+  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
+};
+const env = {
+  ...process.env,
+  PATH: [join(ROOT, "node_modules", ".bin"), process.env.PATH].join(delimiter),
+  WRANGLER_SEND_METRICS: "false",
+};
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function run(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 64 << 20 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ").slice(0, 200)} failed:\n${result.stderr}${result.stdout}`);
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    env: { ...env, ...extraEnv },
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ").slice(0, 200)} failed:\n${result.stderr}${result.stdout}`);
   return result.stdout;
 }
 
 /** Runs SQL on the bench database; with `json`, returns each statement's results and meta. */
 function d1(args, json = false) {
-  const out = run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", PERSIST, ...args, ...(json ? ["--json"] : [])]);
+  const out = run("wrangler", [
+    "d1",
+    "execute",
+    "DB",
+    "--local",
+    "--persist-to",
+    PERSIST,
+    ...args,
+    ...(json ? ["--json"] : []),
+  ]);
   return json ? JSON.parse(out) : out;
 }
 
@@ -70,7 +92,9 @@ async function loadQueries() {
 
 function isFree(port) {
   return new Promise((resolve) => {
-    const server = createServer().once("error", () => resolve(false)).once("listening", () => server.close(() => resolve(true)));
+    const server = createServer()
+      .once("error", () => resolve(false))
+      .once("listening", () => server.close(() => resolve(true)));
     server.listen(port, "127.0.0.1");
   });
 }
@@ -82,8 +106,20 @@ async function startServer() {
   const [port, inspectorPort] = free;
   const server = spawn(
     "wrangler",
-    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", PERSIST,
-      "--show-interactive-dev-session=false", "--var", `SESSION_SECRET:${randomBytes(32).toString("hex")}`],
+    [
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspectorPort),
+      "--persist-to",
+      PERSIST,
+      "--show-interactive-dev-session=false",
+      "--var",
+      `SESSION_SECRET:${randomBytes(32).toString("hex")}`,
+    ],
     { cwd: ROOT, env, detached: true, stdio: ["ignore", "ignore", "pipe"] },
   );
   let log = "";
@@ -100,7 +136,13 @@ async function startServer() {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`);
-    if (await fetch(`${url}/api/products`).then((r) => r.ok, () => false)) return { url, stop };
+    if (
+      await fetch(`${url}/api/products`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, stop };
     await sleep(250);
   }
   stop();
@@ -134,7 +176,10 @@ function writeSection(markdown) {
   const section = `<!-- dashboard:start -->\n${markdown.trim()}\n<!-- dashboard:end -->`;
   const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
   const pattern = /<!-- dashboard:start -->[\s\S]*?<!-- dashboard:end -->/;
-  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
+  writeFileSync(
+    file,
+    pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`,
+  );
 }
 
 const startedAt = Date.now();
@@ -149,12 +194,20 @@ run(process.execPath, ["scripts/seed.mjs"], { PERSIST_TO: PERSIST });
 const now = Date.now();
 const historyFile = join(PERSIST, "history.sql");
 writeFileSync(historyFile, historySql({ now, ...HISTORY }).join("\n") + "\n");
-console.log(`seeding ${HISTORY.visits.toLocaleString("en-US")} visits and ${HISTORY.orders.toLocaleString("en-US")} orders over ${HISTORY.days} days…`);
+console.log(
+  `seeding ${HISTORY.visits.toLocaleString("en-US")} visits and ${HISTORY.orders.toLocaleString("en-US")} orders over ${HISTORY.days} days…`,
+);
 const seedStarted = performance.now();
 d1(["--file", historyFile]);
 const seedMs = performance.now() - seedStarted;
 const dbBytes = databaseBytes();
-const [counts] = d1(["--command", `SELECT (SELECT count(*) FROM visits) AS visits, (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM distributors) AS distributors`], true);
+const [counts] = d1(
+  [
+    "--command",
+    `SELECT (SELECT count(*) FROM visits) AS visits, (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM distributors) AS distributors`,
+  ],
+  true,
+);
 console.log(`seeded in ${seconds(seedMs)}; database ${(dbBytes / 2 ** 20).toFixed(0)} MiB;`, counts.results[0]);
 
 const q = await loadQueries();
@@ -166,7 +219,13 @@ const named = [
   ["leaderboard (/admin/distributors, all time)", q.leaderboardQuery(200)],
 ].map(([name, query]) => [name, inline(q.toQuery(query))]);
 const REPEAT = 3;
-const results = d1(["--command", named.map(([, text]) => [`EXPLAIN QUERY PLAN ${text}`, ...Array(REPEAT).fill(text)].join(";\n")).join(";\n")], true);
+const results = d1(
+  [
+    "--command",
+    named.map(([, text]) => [`EXPLAIN QUERY PLAN ${text}`, ...Array(REPEAT).fill(text)].join(";\n")).join(";\n"),
+  ],
+  true,
+);
 const plans = named.map(([name], i) => {
   const [plan, ...runs] = results.slice(i * (REPEAT + 1), (i + 1) * (REPEAT + 1));
   return {
@@ -177,7 +236,9 @@ const plans = named.map(([name], i) => {
   };
 });
 for (const p of plans) console.log(`\n${p.name}: ${p.sqlMs} ms in SQLite\n  ${p.plan.join("\n  ")}`);
-const tableScans = plans.filter((p) => p.dashboard && p.plan.some((line) => /^SCAN (visits|orders|order_items)\b(?! USING)/.test(line)));
+const tableScans = plans.filter(
+  (p) => p.dashboard && p.plan.some((line) => /^SCAN (visits|orders|order_items)\b(?! USING)/.test(line)),
+);
 
 console.log("\nstarting wrangler dev over the seeded database…");
 const server = await startServer();
@@ -189,7 +250,10 @@ try {
     body: JSON.stringify(MERCHANT),
   });
   if (!login.ok) throw new Error(`merchant login failed: ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   timings = {
     dashboard: await timeCalls(server.url, "/api/admin/dashboard", cookie),
     page: await timeCalls(server.url, "/admin", cookie),
@@ -233,8 +297,14 @@ not the table's history. The leaderboard is all-time, so it reads the whole
 \`visits_distributor_at_idx\` once, in index order.
 `);
 
-console.log(`\nGET /api/admin/dashboard: median ${timings.dashboard.median.toFixed(0)} ms (min ${timings.dashboard.min.toFixed(0)}, max ${timings.dashboard.max.toFixed(0)}) over ${CALLS} warm calls`);
-console.log(`GET /admin: median ${timings.page.median.toFixed(0)} ms; GET /api/admin/distributors: median ${timings.leaderboard.median.toFixed(0)} ms`);
+console.log(
+  `\nGET /api/admin/dashboard: median ${timings.dashboard.median.toFixed(0)} ms (min ${timings.dashboard.min.toFixed(0)}, max ${timings.dashboard.max.toFixed(0)}) over ${CALLS} warm calls`,
+);
+console.log(
+  `GET /admin: median ${timings.page.median.toFixed(0)} ms; GET /api/admin/distributors: median ${timings.leaderboard.median.toFixed(0)} ms`,
+);
 if (tableScans.length) console.log(`table scans in: ${tableScans.map((p) => p.name).join(", ")}`);
-console.log(`${ok ? "PASS" : "FAIL"} (goal: median < ${GOAL_MS} ms, every dashboard query on an index); BENCHMARKS.md updated; ${seconds(Date.now() - startedAt)} in all`);
+console.log(
+  `${ok ? "PASS" : "FAIL"} (goal: median < ${GOAL_MS} ms, every dashboard query on an index); BENCHMARKS.md updated; ${seconds(Date.now() - startedAt)} in all`,
+);
 process.exit(ok ? 0 : 1);

@@ -50,7 +50,7 @@ function treeCpuMs(rootPid) {
     } catch {} // gone meanwhile
   }
   const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of procs) {
       if (!tree.has(p.pid) && tree.has(p.ppid)) {
@@ -98,7 +98,9 @@ async function signUps(n, prefix) {
   for (let i = 0; i < n; i += 10) {
     const batch = await Promise.all(
       Array.from({ length: Math.min(10, n - i) }, (_, k) =>
-        api("/api/auth/signup", { body: { phone: `1${prefix}${String(i + k).padStart(8, "0")}`, password: "bench-password" } }),
+        api("/api/auth/signup", {
+          body: { phone: `1${prefix}${String(i + k).padStart(8, "0")}`, password: "bench-password" },
+        }),
       ),
     );
     cookies.push(...batch.map((r) => r.cookie));
@@ -110,12 +112,21 @@ async function signUps(n, prefix) {
 async function load(name, url, { serverPid, ...opts } = {}) {
   const cpuBefore = serverPid ? treeCpuMs(serverPid) : 0;
   const r = await new Promise((resolve, reject) =>
-    autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers: { "user-agent": PHONE_UA }, ...opts }, (err, res) =>
-      err ? reject(err) : resolve(res),
+    autocannon(
+      { url, connections: CONNECTIONS, duration: DURATION_S, headers: { "user-agent": PHONE_UA }, ...opts },
+      (err, res) => (err ? reject(err) : resolve(res)),
     ),
   );
   const cpuMs = serverPid ? (treeCpuMs(serverPid) - cpuBefore) / r.requests.total : null;
-  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, cpuMs, codes: r.statusCodeStats };
+  return {
+    name,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    cpuMs,
+    codes: r.statusCodeStats,
+  };
 }
 
 /** Alternating rounds of each case; the round with the median req/s stands for the case. */
@@ -129,7 +140,9 @@ async function rounds(cases) {
     const median = byRps[Math.floor(byRps.length / 2)];
     const cpus = r.map((x) => x.cpuMs).sort((a, b) => a - b);
     const codes = {};
-    for (const x of r) for (const [code, { count }] of Object.entries(x.codes)) codes[code] = { count: (codes[code]?.count ?? 0) + count };
+    for (const x of r)
+      for (const [code, { count }] of Object.entries(x.codes))
+        codes[code] = { count: (codes[code]?.count ?? 0) + count };
     return { ...median, cpuMs: cpus[Math.floor(cpus.length / 2)], codes, spread: [byRps[0].rps, byRps.at(-1).rps] };
   });
 }
@@ -146,7 +159,11 @@ function loadEach(name, pathOf, cookies) {
       {
         setupRequest: (req) => {
           const n = i++;
-          return { ...req, path: pathOf(n), headers: { ...req.headers, cookie: cookies[n % cookies.length], origin: store } };
+          return {
+            ...req,
+            path: pathOf(n),
+            headers: { ...req.headers, cookie: cookies[n % cookies.length], origin: store },
+          };
         },
       },
     ],
@@ -154,7 +171,11 @@ function loadEach(name, pathOf, cookies) {
 }
 
 async function roundTrips(path, init = {}) {
-  const res = await fetch(`${store}${path}`, { redirect: "manual", headers: { "user-agent": PHONE_UA, origin: store, ...init.headers }, ...init });
+  const res = await fetch(`${store}${path}`, {
+    redirect: "manual",
+    headers: { "user-agent": PHONE_UA, origin: store, ...init.headers },
+    ...init,
+  });
   await res.arrayBuffer();
   return Number(res.headers.get("x-d1-round-trips"));
 }
@@ -163,7 +184,15 @@ async function roundTrips(path, init = {}) {
 async function pageWeight(path) {
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   const urls = [];
@@ -187,9 +216,40 @@ if (!existsSync(".dev.vars")) writeFileSync(".dev.vars", "SESSION_SECRET=bench-o
 run("node", ["scripts/build-client.mjs"]);
 run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST]);
 run("node", ["scripts/seed.mjs"]);
-const storePid = serve("store", ["dev", "bench/d1-round-trips.ts", "--port", String(STORE_PORT), "--ip", "127.0.0.1", "--persist-to", PERSIST, "--inspector-port", "9381"]);
-const barePid = serve("bare", ["dev", "-c", "bench/wrangler.bare.toml", "--port", String(BARE_PORT), "--ip", "127.0.0.1", "--inspector-port", "9382"]);
-const bareAssetsPid = serve("bare-assets", ["dev", "-c", "bench/wrangler.bare-assets.toml", "--port", String(BARE_ASSETS_PORT), "--ip", "127.0.0.1", "--inspector-port", "9380"]);
+const storePid = serve("store", [
+  "dev",
+  "bench/d1-round-trips.ts",
+  "--port",
+  String(STORE_PORT),
+  "--ip",
+  "127.0.0.1",
+  "--persist-to",
+  PERSIST,
+  "--inspector-port",
+  "9381",
+]);
+const barePid = serve("bare", [
+  "dev",
+  "-c",
+  "bench/wrangler.bare.toml",
+  "--port",
+  String(BARE_PORT),
+  "--ip",
+  "127.0.0.1",
+  "--inspector-port",
+  "9382",
+]);
+const bareAssetsPid = serve("bare-assets", [
+  "dev",
+  "-c",
+  "bench/wrangler.bare-assets.toml",
+  "--port",
+  String(BARE_ASSETS_PORT),
+  "--ip",
+  "127.0.0.1",
+  "--inspector-port",
+  "9380",
+]);
 await Promise.all([waitFor(`${store}/`), waitFor(`${bare}/s/x`), waitFor(`${bareAssets}/s/x`)]);
 
 console.log(`signing up ${USERS + 3} shoppers…`);
@@ -204,7 +264,9 @@ const { body: bargainProduct } = await api("/api/admin/products", {
 });
 const bargainIds = [];
 for (const cookie of starters) {
-  bargainIds.push((await api("/api/bargains", { cookie, body: { product_id: bargainProduct.product.id } })).body.bargain.id);
+  bargainIds.push(
+    (await api("/api/bargains", { cookie, body: { product_id: bargainProduct.product.id } })).body.bargain.id,
+  );
 }
 
 const trips = {
@@ -216,9 +278,21 @@ const trips = {
 console.log("loading…");
 const redirectCases = [
   { name: "bare Hono 302 (ceiling)", url: `${bare}/s/x`, opts: { serverPid: barePid } },
-  { name: "bare Hono 302 behind the static-assets router, as the store", url: `${bareAssets}/s/x`, opts: { serverPid: bareAssetsPid } },
-  { name: "short-link redirect /s/:code, a shopper (cookies + visit row)", url: `${store}/s/${link}`, opts: { serverPid: storePid } },
-  { name: "short-link redirect /s/:code, a chat app's link preview", url: `${store}/s/${link}`, opts: { serverPid: storePid, headers: { "user-agent": PREVIEW_UA } } },
+  {
+    name: "bare Hono 302 behind the static-assets router, as the store",
+    url: `${bareAssets}/s/x`,
+    opts: { serverPid: bareAssetsPid },
+  },
+  {
+    name: "short-link redirect /s/:code, a shopper (cookies + visit row)",
+    url: `${store}/s/${link}`,
+    opts: { serverPid: storePid },
+  },
+  {
+    name: "short-link redirect /s/:code, a chat app's link preview",
+    url: `${store}/s/${link}`,
+    opts: { serverPid: storePid, headers: { "user-agent": PREVIEW_UA } },
+  },
 ];
 for (const c of redirectCases) await load(c.name, c.url, { ...c.opts, duration: 2 }); // warm-up
 const results = await rounds(redirectCases);
@@ -226,7 +300,11 @@ results.push(await load("product page /p/1", `${store}/p/1`, { serverPid: storeP
 results.push(await load("home page /", `${store}/`, { serverPid: storePid }));
 results.push(await loadEach(`check-in, ${USERS} shoppers once each`, () => "/api/checkin", helpers));
 results.push(
-  await loadEach(`bargain help, ${USERS} helpers on ${bargainIds.length} bargains`, (n) => `/api/bargains/${bargainIds[n % bargainIds.length]}/help`, helpers),
+  await loadEach(
+    `bargain help, ${USERS} helpers on ${bargainIds.length} bargains`,
+    (n) => `/api/bargains/${bargainIds[n % bargainIds.length]}/help`,
+    helpers,
+  ),
 );
 
 // the seeded flash-sale product (countdown island) and bargain product (start-bargain island)
@@ -239,8 +317,13 @@ const ceiling = results[0].rps;
 const ceilingWithAssets = results[1].rps;
 const machine = `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, wrangler ${spawnSync("wrangler", ["--version"], { env }).stdout.toString().trim()}`;
 const rows = results.map((r) => {
-  const ok = Object.entries(r.codes).map(([code, s]) => `${code}×${s.count}`).join(" ");
-  const ratioAssets = r.name.startsWith("short-link") || r.name.includes("router") ? `${Math.round((r.rps / ceilingWithAssets) * 100)}%` : "";
+  const ok = Object.entries(r.codes)
+    .map(([code, s]) => `${code}×${s.count}`)
+    .join(" ");
+  const ratioAssets =
+    r.name.startsWith("short-link") || r.name.includes("router")
+      ? `${Math.round((r.rps / ceilingWithAssets) * 100)}%`
+      : "";
   const spread = r.spread ? ` (${r.spread.map(Math.round).join("–")})` : "";
   const cpu = r.cpuMs === null ? "" : r.cpuMs.toFixed(2);
   return `| ${r.name} | ${Math.round(r.rps)}${spread} | ${r.p50} | ${r.p99} | ${cpu} | ${Math.round((r.rps / ceiling) * 100)}% | ${ratioAssets} | ${ok} |`;

@@ -15,15 +15,24 @@ const islands = readdirSync(ISLANDS_DIR)
 /** The shoppers' registry loads each island on demand: a page fetches only the chunks it shows. */
 const shopEntry = `import { hydrateIslands } from "./client";
 hydrateIslands({
-${islands.filter((i) => !i.admin).map((i) => `  ${i.name}: () => import("./islands/${i.file}").then((m) => m.${i.name}),`).join("\n")}
+${islands
+  .filter((i) => !i.admin)
+  .map((i) => `  ${i.name}: () => import("./islands/${i.file}").then((m) => m.${i.name}),`)
+  .join("\n")}
 });
 `;
 
 /** The merchant's islands are few and used together: one eager bundle. */
 const adminEntry = `import { hydrateIslands } from "./client";
-${islands.filter((i) => i.admin).map((i) => `import { ${i.name} } from "./islands/${i.file}";`).join("\n")}
+${islands
+  .filter((i) => i.admin)
+  .map((i) => `import { ${i.name} } from "./islands/${i.file}";`)
+  .join("\n")}
 hydrateIslands({
-${islands.filter((i) => i.admin).map((i) => `  ${i.name}: async () => ${i.name},`).join("\n")}
+${islands
+  .filter((i) => i.admin)
+  .map((i) => `  ${i.name}: async () => ${i.name},`)
+  .join("\n")}
 });
 `;
 
@@ -36,7 +45,12 @@ const BUNDLES = [
 rmSync("public/assets", { recursive: true, force: true });
 for (const bundle of BUNDLES) {
   const result = await build({
-    stdin: { contents: bundle.contents, resolveDir: "storefront", sourcefile: `${bundle.name}-entry.tsx`, loader: "tsx" },
+    stdin: {
+      contents: bundle.contents,
+      resolveDir: "storefront",
+      sourcefile: `${bundle.name}-entry.tsx`,
+      loader: "tsx",
+    },
     splitting: bundle.splitting,
     outdir: "public/assets",
     entryNames: bundle.name,

@@ -5,12 +5,12 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { startFreshStore } from "./fresh-store.mjs";
 import { checkInvariants, tallies } from "./chaos/invariants.mjs";
 import { startLoad } from "./chaos/load.mjs";
 import { printTable, retryOutcomes, writeReport } from "./chaos/report.mjs";
 import { mapLimit, setUp } from "./chaos/setup.mjs";
 import { Traffic } from "./chaos/traffic.mjs";
+import { startFreshStore } from "./fresh-store.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
@@ -40,7 +40,14 @@ async function crashAndRestart(store, traffic, n, loadStart) {
   await store.restart();
   const restartMs = Date.now() - restartAt;
   traffic.goUp();
-  const kill = { n, atS, inFlight, killed: { workerd: workerd.length, others: others.length }, cut: traffic.cut - cutBefore, restartMs };
+  const kill = {
+    n,
+    atS,
+    inFlight,
+    killed: { workerd: workerd.length, others: others.length },
+    cut: traffic.cut - cutBefore,
+    restartMs,
+  };
   log(`kill ${n}: ${inFlight.total} in flight, ${kill.cut} cut, back in ${restartMs} ms`);
   return kill;
 }
@@ -80,13 +87,20 @@ function leftovers(persistTo) {
 }
 
 async function main() {
-  const store = await startFreshStore({ prefix: "chaos", ports: PORTS, logFile: ".wrangler/chaos-store.log", keepData: true });
+  const store = await startFreshStore({
+    prefix: "chaos",
+    ports: PORTS,
+    logFile: ".wrangler/chaos-store.log",
+    keepData: true,
+  });
   log(`store on ${store.url}, database in ${store.persistTo}`);
   const traffic = new Traffic(store);
   let run;
   try {
     const world = await setUp(traffic, CAST);
-    log(`set up: ${world.people.length} people, ${Object.keys(world.products).length} products, ${traffic.sent} requests`);
+    log(
+      `set up: ${world.people.length} people, ${Object.keys(world.products).length} products, ${traffic.sent} requests`,
+    );
     const { kills, loadS } = await runLoad(store, traffic, world);
     log(`load done: ${traffic.sent} requests sent, ${traffic.cut} cut, ${world.orders.size} orders acknowledged`);
     await readWallets(world);
@@ -103,7 +117,9 @@ async function main() {
   printTable(results);
   writeReport(REPORT, run);
   const retries = retryOutcomes(run.world);
-  log(`${run.kills.length} kills; cut order requests ${retries.cut} (replayed ${retries.replayed}, placed on retry ${retries.placedOnRetry}); report in docs/chaos.md`);
+  log(
+    `${run.kills.length} kills; cut order requests ${retries.cut} (replayed ${retries.replayed}, placed on retry ${retries.placedOnRetry}); report in docs/chaos.md`,
+  );
 
   const ok = results.every((r) => r.ok);
   if (ok) rmSync(join(ROOT, store.persistTo), { recursive: true, force: true });

@@ -44,7 +44,9 @@ function main(outdir) {
   const metafile = JSON.parse(readFileSync(join(outdir, "bundle-meta.json"), "utf8"));
   const [entry] = Object.keys(metafile.outputs).filter((name) => name.endsWith(".js"));
   const code = readFileSync(join(outdir, entry.split("/").at(-1)));
-  console.log(`bundle ${join(outdir, entry.split("/").at(-1))}: ${kib(code.length)}, gzipped ${kib(gzipSync(code).length)}; budget ${kib(BUDGET_BYTES)}`);
+  console.log(
+    `bundle ${join(outdir, entry.split("/").at(-1))}: ${kib(code.length)}, gzipped ${kib(gzipSync(code).length)}; budget ${kib(BUDGET_BYTES)}`,
+  );
   console.log(`top ${TOP} contributors by input bytes (and what is left of them in the bundle):`);
   for (const c of contributors(metafile).slice(0, TOP)) {
     console.log(`  ${c.name.padEnd(32)} ${kib(c.input).padStart(11)} in  ${kib(c.output).padStart(11)} in bundle`);

@@ -6,15 +6,30 @@
 const DAY_MS = 86_400_000;
 /** Ids far above what a demo store's own sign-ups reach, so history never collides with them. */
 const FIRST_USER_ID = 100_000;
-const NICKNAMES = ["小美", "阿杰", "王姐", "团长老李", "陈陈", "Tony", "佳佳", "宝妈小周", "大鹏", "琳达", "阿光", "小鱼"];
+const NICKNAMES = [
+  "小美",
+  "阿杰",
+  "王姐",
+  "团长老李",
+  "陈陈",
+  "Tony",
+  "佳佳",
+  "宝妈小周",
+  "大鹏",
+  "琳达",
+  "阿光",
+  "小鱼",
+];
 /** Visits per statement: each one a D1 query of a few seconds at most. */
 const VISIT_CHUNK = 200_000;
 
 /** A pseudo-uniform number in [0, 1) from the row number x and a multiplier (prime modulus). */
 const uniform = (x, mult) => `((((${x}) * ${mult}) % 1000003) / 1000003.0)`;
 /** More rows near `now` than `span` ago: u² of the span, mixed with a little of u. */
-const skewedAgo = (x, mult, spanMs) => `CAST(${spanMs} * (0.65 * ${uniform(x, mult)} * ${uniform(x, mult)} + 0.35 * ${uniform(x, mult)}) AS INTEGER)`;
-const rows = (from, count) => `WITH RECURSIVE n(x) AS (SELECT ${from} UNION ALL SELECT x + 1 FROM n WHERE x < ${from + count - 1})`;
+const skewedAgo = (x, mult, spanMs) =>
+  `CAST(${spanMs} * (0.65 * ${uniform(x, mult)} * ${uniform(x, mult)} + 0.35 * ${uniform(x, mult)}) AS INTEGER)`;
+const rows = (from, count) =>
+  `WITH RECURSIVE n(x) AS (SELECT ${from} UNION ALL SELECT x + 1 FROM n WHERE x < ${from + count - 1})`;
 
 /**
  * @param {{ now: number, days: number, distributors: number, visits: number, orders: number, visitors?: number }} o
@@ -78,13 +93,17 @@ export function historySql({ now, days, distributors, visits, orders, visitors =
      SELECT distributor_user_id, id, 1, 'pending', 'accrue', subtotal_cents / 10, paid_at FROM orders
      WHERE id LIKE 'hist-%' AND distributor_user_id IS NOT NULL AND paid_at IS NOT NULL`,
     ...["'available', 'mature', a", "'pending', 'mature', -a"].map(
-      (entry) => `INSERT INTO commission_ledger (distributor_user_id, order_id, level, bucket, event, amount_cents, created_at)
+      (
+        entry,
+      ) => `INSERT INTO commission_ledger (distributor_user_id, order_id, level, bucket, event, amount_cents, created_at)
        SELECT distributor_user_id, id, 1, ${entry}, completed_at + ${7 * DAY_MS}
        FROM (SELECT *, subtotal_cents / 10 AS a FROM orders) WHERE id LIKE 'hist-%' AND distributor_user_id IS NOT NULL
          AND status = 'completed' AND completed_at + ${7 * DAY_MS} <= ${now}`,
     ),
     ...["'reversed', 'reverse', a", "'pending', 'reverse', -a"].map(
-      (entry) => `INSERT INTO commission_ledger (distributor_user_id, order_id, level, bucket, event, amount_cents, created_at)
+      (
+        entry,
+      ) => `INSERT INTO commission_ledger (distributor_user_id, order_id, level, bucket, event, amount_cents, created_at)
        SELECT distributor_user_id, id, 1, ${entry}, refunded_at
        FROM (SELECT *, subtotal_cents / 10 AS a FROM orders) WHERE id LIKE 'hist-%' AND distributor_user_id IS NOT NULL
          AND status = 'refunded'`,

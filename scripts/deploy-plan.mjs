@@ -27,7 +27,8 @@ export function parseArgs(argv, usage) {
     else refuse(`unknown argument ${argv[i]}`);
   }
   if (!ENVIRONMENTS.includes(options.env)) refuse(`--env must be one of ${ENVIRONMENTS.join(", ")}`);
-  if (options.location !== null && !LOCATIONS.includes(options.location)) refuse(`--location must be one of ${LOCATIONS.join(", ")}`);
+  if (options.location !== null && !LOCATIONS.includes(options.location))
+    refuse(`--location must be one of ${LOCATIONS.join(", ")}`);
   return options;
 }
 
@@ -82,16 +83,27 @@ export function parseQueueList(text) {
     .replace(ANSI, "")
     .split("\n")
     .filter((line) => line.startsWith("│"))
-    .map((line) => line.split("│").slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split("│")
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   const column = rows[0]?.indexOf("name") ?? -1;
-  return column < 0 ? [] : rows.slice(1).map((cells) => cells[column]).filter(Boolean);
+  return column < 0
+    ? []
+    : rows
+        .slice(1)
+        .map((cells) => cells[column])
+        .filter(Boolean);
 }
 
 /** Names in `wrangler secret list` (JSON: an array of { name, type }). */
 export const parseSecretList = (text) => extractJson(text).map((s) => s.name);
 
 /** `wrangler secret list` fails this way for a Worker never deployed: it has no secrets yet. */
-export const isWorkerNotFound = (output) => /Worker "[^"]+"(?: \(env: [^)]+\))? not found/.test(output.replace(ANSI, ""));
+export const isWorkerNotFound = (output) =>
+  /Worker "[^"]+"(?: \(env: [^)]+\))? not found/.test(output.replace(ANSI, ""));
 
 /**
  * The commands that create what the account lacks. `existing` maps a kind to the names the
@@ -127,9 +139,13 @@ export function checkSecrets(present, documented, required = REQUIRED_SECRETS) {
   const has = (name) => present.includes(name);
   const warnings = [];
   if (!has("STRIPE_SECRET_KEY")) {
-    warnings.push("no STRIPE_SECRET_KEY: the store runs in demo payment mode, where a button marks an order paid without any money.");
+    warnings.push(
+      "no STRIPE_SECRET_KEY: the store runs in demo payment mode, where a button marks an order paid without any money.",
+    );
   } else if (!has("STRIPE_WEBHOOK_SECRET")) {
-    warnings.push("STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET: shoppers pay on Stripe but their orders are never marked paid.");
+    warnings.push(
+      "STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET: shoppers pay on Stripe but their orders are never marked paid.",
+    );
   }
   return {
     missingRequired: missing.filter((name) => required.includes(name)),

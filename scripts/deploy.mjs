@@ -58,7 +58,8 @@ function wrangler(args, { capture = false } = {}) {
 
 function mustRun(args) {
   show(args);
-  if (!wrangler(args).ok) fail(`wrangler ${args[0]} ${args[1] ?? ""} failed (its message is above); nothing after it ran.`);
+  if (!wrangler(args).ok)
+    fail(`wrangler ${args[0]} ${args[1] ?? ""} failed (its message is above); nothing after it ran.`);
 }
 
 function listed(args) {
@@ -73,7 +74,8 @@ console.log(
 
 step("Build the islands bundle (public/assets), which the deploy uploads as static assets");
 console.log("   $ node scripts/build-client.mjs");
-if (spawnSync(process.execPath, ["scripts/build-client.mjs"], { stdio: "inherit" }).status !== 0) fail("the islands did not build");
+if (spawnSync(process.execPath, ["scripts/build-client.mjs"], { stdio: "inherit" }).status !== 0)
+  fail("the islands did not build");
 
 step("Check the Cloudflare login");
 if (dryRun) show(["whoami"], "   (CLOUDFLARE_API_TOKEN, or `npx wrangler login` once)");
@@ -81,7 +83,9 @@ else {
   const { output } = wrangler(["whoami"], { capture: true });
   console.log(output.trim().replace(/^/gm, "   "));
   if (/not authenticated/i.test(output)) {
-    fail("not logged in to Cloudflare: run `npx wrangler login`, or set CLOUDFLARE_API_TOKEN (README, Deploy to Cloudflare).");
+    fail(
+      "not logged in to Cloudflare: run `npx wrangler login`, or set CLOUDFLARE_API_TOKEN (README, Deploy to Cloudflare).",
+    );
   }
 }
 
@@ -99,9 +103,10 @@ if (!dryRun) {
 const secrets = checkSecrets(present, documented);
 if (dryRun) {
   const optional = documented.filter((n) => !REQUIRED_SECRETS.includes(n));
-  console.log(`   required: ${REQUIRED_SECRETS.join(", ")} (the deploy stops here without it); optional: ${optional.join(", ")}`);
-}
-else console.log(`   set: ${present.length ? present.join(", ") : "none"}`);
+  console.log(
+    `   required: ${REQUIRED_SECRETS.join(", ")} (the deploy stops here without it); optional: ${optional.join(", ")}`,
+  );
+} else console.log(`   set: ${present.length ? present.join(", ") : "none"}`);
 for (const warning of secrets.warnings) console.log(`   ⚠ ${warning}`);
 for (const name of secrets.missingOptional) console.log(`   optional, not set: ${name}: ${secretPutHint(name, env)}`);
 if (secrets.missingRequired.length) {
@@ -131,8 +136,14 @@ for (const r of planResources(resources, existing, options)) {
 
 const [database] = config.d1_databases;
 const { migrate, deploy, build } = releaseCommands({ env, binding: database.binding });
-step(`Apply the D1 migrations to ${database.database_name}: those not applied yet (wrangler records them in the database)`);
-console.log(migrationFiles(readdirSync(database.migrations_dir ?? "migrations")).map((m) => `   ${m}`).join("\n"));
+step(
+  `Apply the D1 migrations to ${database.database_name}: those not applied yet (wrangler records them in the database)`,
+);
+console.log(
+  migrationFiles(readdirSync(database.migrations_dir ?? "migrations"))
+    .map((m) => `   ${m}`)
+    .join("\n"),
+);
 if (dryRun) show(migrate);
 else mustRun(migrate);
 
@@ -143,7 +154,8 @@ if (dryRun) {
   console.log(`   $ wrangler ${build.join(" ")}`);
   if (!wrangler(build).ok) fail("the bundle did not build (wrangler's message is above).");
   const outdir = build[build.indexOf("--outdir") + 1];
-  if (spawnSync(process.execPath, ["scripts/check-bundle.mjs", outdir], { stdio: "inherit" }).status !== 0) fail("the bundle is over its budget");
+  if (spawnSync(process.execPath, ["scripts/check-bundle.mjs", outdir], { stdio: "inherit" }).status !== 0)
+    fail("the bundle is over its budget");
 } else mustRun(deploy);
 
 console.log(`

@@ -84,14 +84,19 @@ function prepareStore(prefix) {
 function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted }) {
   const args = [
     "dev",
-    "--port", String(port),
-    "--ip", "127.0.0.1",
-    "--inspector-port", String(inspectorPort),
-    "--persist-to", persistTo,
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--inspector-port",
+    String(inspectorPort),
+    "--persist-to",
+    persistTo,
     "--show-interactive-dev-session=false",
     // an env file instead of .dev.vars: a secret of its own, and no Stripe key whatever
     // .dev.vars holds, so the store runs in the explicit demo payment mode
-    "--env-file", envFile,
+    "--env-file",
+    envFile,
   ];
   const server = spawn("wrangler", args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   if (logFile) {

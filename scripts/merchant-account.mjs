@@ -44,8 +44,10 @@ const DEMO_PASSWORD = "merchant-demo-pass";
 /** @returns what is wrong with these credentials for a deployed store; empty when nothing is */
 export function merchantProblems({ phone, password }) {
   const problems = [];
-  if (!PHONE_PATTERN.test(phone)) problems.push("the phone must be a mainland mobile number: 11 digits starting with 13–19");
-  if (password.length < MIN_MERCHANT_PASSWORD) problems.push(`the password must have at least ${MIN_MERCHANT_PASSWORD} characters`);
+  if (!PHONE_PATTERN.test(phone))
+    problems.push("the phone must be a mainland mobile number: 11 digits starting with 13–19");
+  if (password.length < MIN_MERCHANT_PASSWORD)
+    problems.push(`the password must have at least ${MIN_MERCHANT_PASSWORD} characters`);
   if (password.length > 200) problems.push("the password must have at most 200 characters (the sign-in form's limit)");
   if (password === DEMO_PASSWORD) problems.push("that is the local demo password from the README: choose another");
   return problems;

@@ -43,9 +43,14 @@ try {
     console.log(`(dry run) $ wrangler ${args.join(" ").replace(file, "<a private file with the SQL above>")}`);
   } else {
     console.log(`writing the merchant ${phone} to ${database.database_name} (${env})…`);
-    const result = spawnSync("wrangler", args, { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+    const result = spawnSync("wrangler", args, {
+      stdio: "inherit",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    });
     if (result.status !== 0) {
-      console.error("✖ wrangler d1 execute failed (its message is above); has `npm run deploy` run for this environment?");
+      console.error(
+        "✖ wrangler d1 execute failed (its message is above); has `npm run deploy` run for this environment?",
+      );
       process.exit(1);
     }
     console.log(`✓ ${phone} is the merchant; sign in at /login. Older sessions of this account are signed out.`);

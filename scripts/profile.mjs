@@ -17,8 +17,9 @@ try {
   const path = pathArg ?? (await shareLink(store.url));
   const load = (duration) =>
     new Promise((resolve, reject) =>
-      autocannon({ url: `${store.url}${path}`, connections: 20, duration, headers: { "user-agent": PHONE_UA } }, (err, r) =>
-        err ? reject(err) : resolve(r),
+      autocannon(
+        { url: `${store.url}${path}`, connections: 20, duration, headers: { "user-agent": PHONE_UA } },
+        (err, r) => (err ? reject(err) : resolve(r)),
       ),
     );
   await load(2); // warm: caches filled, code optimised
@@ -33,7 +34,10 @@ try {
   mkdirSync(".wrangler", { recursive: true });
   const file = `.wrangler/profile-${new Date().toISOString().replace(/[:.]/g, "-")}.cpuprofile`;
   writeFileSync(file, JSON.stringify(profile));
-  console.log(`${path}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms; statuses`, Object.keys(result.statusCodeStats).join(" "));
+  console.log(
+    `${path}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms; statuses`,
+    Object.keys(result.statusCodeStats).join(" "),
+  );
   printSelfTime(profile);
   console.log(`profile saved to ${file}`);
 } finally {
@@ -42,9 +46,16 @@ try {
 
 async function shareLink(url) {
   const post = (path, body, cookie) =>
-    fetch(`${url}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: url, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+    fetch(`${url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: url, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
   const signup = await post("/api/auth/signup", { phone: "13900000001", password: "profile-password" });
-  const cookie = signup.headers.getSetCookie().find((c) => c.startsWith("sid="))?.split(";")[0];
+  const cookie = signup.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("sid="))
+    ?.split(";")[0];
   const { link } = await (await post("/api/links", { product_id: 1 }, cookie)).json();
   return `/s/${link.code}`;
 }
@@ -61,7 +72,8 @@ async function connect(port) {
     pending.delete(message.id);
   });
   return {
-    call: (method, params = {}) => new Promise((resolve) => (pending.set(++id, resolve), ws.send(JSON.stringify({ id, method, params })))),
+    call: (method, params = {}) =>
+      new Promise((resolve) => (pending.set(++id, resolve), ws.send(JSON.stringify({ id, method, params })))),
     close: () => ws.close(),
   };
 }

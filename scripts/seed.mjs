@@ -9,11 +9,28 @@ const now = Date.now();
 const hour = 3600_000;
 const statements = catalogue.map((p) => {
   const flash = p.flash
-    ? [p.flash.price_cents, now + p.flash.hours_from_now[0] * hour, now + p.flash.hours_from_now[1] * hour, p.flash.stock]
+    ? [
+        p.flash.price_cents,
+        now + p.flash.hours_from_now[0] * hour,
+        now + p.flash.hours_from_now[1] * hour,
+        p.flash.stock,
+      ]
     : [null, null, null, null];
   const values = [
-    p.slug, p.title, p.description, `/img/${p.image}.svg`, p.price_cents, p.stock, 1000, 300,
-    p.bargain?.floor_cents, p.bargain?.helpers, ...flash, 1, now, now,
+    p.slug,
+    p.title,
+    p.description,
+    `/img/${p.image}.svg`,
+    p.price_cents,
+    p.stock,
+    1000,
+    300,
+    p.bargain?.floor_cents,
+    p.bargain?.helpers,
+    ...flash,
+    1,
+    now,
+    now,
   ];
   return `INSERT OR IGNORE INTO products (slug, title, description, image_url, price_cents, stock, commission_bp, commission_l2_bp, bargain_floor_cents, bargain_helpers, flash_price_cents, flash_starts_at, flash_ends_at, flash_stock, active, created_at, updated_at) VALUES (${values.map(q).join(", ")});`;
 });

@@ -12,7 +12,8 @@ export type ApiFailure = { ok: false; status: number; code: string; issues: ApiI
 
 type Answer = ClientResponse<unknown, number, "json">;
 /** The body of a successful answer, from the route's declared responses. */
-type SuccessBody<R> = R extends ClientResponse<infer T, infer S, "json"> ? (S extends SuccessStatusCode ? T : never) : never;
+type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, "json"> ? (S extends SuccessStatusCode ? T : never) : never;
 
 /**
  * @returns the answer's body when it succeeded; otherwise its status, error code and issues

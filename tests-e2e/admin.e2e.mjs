@@ -14,9 +14,19 @@ import { startFreshStore } from "../scripts/fresh-store.mjs";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e-admin";
 const PORTS = [8790, 8791, 8792, 8793, 8794];
-const MERCHANT = { phone: process.env.ADMIN_PHONE ?? "13800000000", password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass" };
+const MERCHANT = {
+  phone: process.env.ADMIN_PHONE ?? "13800000000",
+  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
+};
 const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  locale: "zh-CN",
+  timezoneId: "Asia/Shanghai",
+};
 const CONTACT = { name: "赵六", phone: "13912345678", address: "北京市朝阳区建国路 88 号" };
 const TITLE = "E2E 明前龙井 限时秒杀";
 
@@ -31,9 +41,19 @@ const shared = { productId: 0, orderId: "" };
 /** Past traffic written straight into the store's local D1 while it runs: a month of it. */
 function seedHistory(persistTo) {
   const file = join(persistTo, "history.sql");
-  writeFileSync(file, historySql({ now: Date.now(), days: 30, distributors: 8, visits: 6_000, orders: 240 }).join("\n"));
-  const env = { ...process.env, PATH: [join(process.cwd(), "node_modules", ".bin"), process.env.PATH].join(delimiter), WRANGLER_SEND_METRICS: "false" };
-  const result = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", file], { env, encoding: "utf8" });
+  writeFileSync(
+    file,
+    historySql({ now: Date.now(), days: 30, distributors: 8, visits: 6_000, orders: 240 }).join("\n"),
+  );
+  const env = {
+    ...process.env,
+    PATH: [join(process.cwd(), "node_modules", ".bin"), process.env.PATH].join(delimiter),
+    WRANGLER_SEND_METRICS: "false",
+  };
+  const result = spawnSync("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", file], {
+    env,
+    encoding: "utf8",
+  });
   assert.equal(result.status, 0, result.stderr);
 }
 
@@ -44,7 +64,15 @@ before(async () => {
   seedHistory(store.persistTo);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   merchant = await open("merchant", LAPTOP);
 });
@@ -66,7 +94,8 @@ async function open(who, device) {
     // test says which ones it provoked
     const refusal = /^Failed to load resource: the server responded with a status of (4\d\d)/.exec(msg.text());
     const url = msg.location().url ?? "";
-    if (refusal && new URL(url, store.url).pathname.startsWith("/api/")) refusals.push(`${refusal[1]} ${new URL(url, store.url).pathname}`);
+    if (refusal && new URL(url, store.url).pathname.startsWith("/api/"))
+      refusals.push(`${refusal[1]} ${new URL(url, store.url).pathname}`);
     else problems.push(`${who} console error on ${page.url()}: ${msg.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${who} page error on ${page.url()}: ${error.message}`));
@@ -92,7 +121,9 @@ const fieldError = (page, name) => page.locator(`[data-field="${name}"] .err`);
 test("a shopper's account is told it is not a merchant's, and gets a 403 page at /admin", async () => {
   const shopper = await open("shopper", PHONE);
   const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-  const signup = await shopper.context.request.post("/api/auth/signup", { data: { phone, password: "correct-horse-9", nickname: "顾客小王" } });
+  const signup = await shopper.context.request.post("/api/auth/signup", {
+    data: { phone, password: "correct-horse-9", nickname: "顾客小王" },
+  });
   assert.equal(signup.status(), 201);
   await shopper.page.goto("/admin/login");
   await shopper.page.locator("#phone").fill(phone);
@@ -105,7 +136,9 @@ test("a shopper's account is told it is not a merchant's, and gets a 403 page at
   await shopper.page.getByText("顾客小王，你当前登录的是顾客账号").waitFor();
   await shopper.shot("403");
   // the refusal page itself is the 403 Chromium reports
-  assert.deepEqual(shopper.problems, [`shopper console error on ${store.url}/admin/orders: Failed to load resource: the server responded with a status of 403 (Forbidden)`]);
+  assert.deepEqual(shopper.problems, [
+    `shopper console error on ${store.url}/admin/orders: Failed to load resource: the server responded with a status of 403 (Forbidden)`,
+  ]);
   assert.deepEqual(shopper.takeRefusals(), []);
   await shopper.close();
 });
@@ -205,14 +238,20 @@ test("an order placed and paid by a guest is refunded from the orders page", asy
   await page.locator(`section[data-order="${shared.orderId}"]`).waitFor();
   // an order a distributor brought in shows who
   await page.goto("/admin/orders?status=completed");
-  await page.locator("section[data-order]", { hasText: /推广员：\S+（H\d{7}）/ }).first().waitFor();
+  await page
+    .locator("section[data-order]", { hasText: /推广员：\S+（H\d{7}）/ })
+    .first()
+    .waitFor();
   assert.deepEqual(merchant.problems, []);
 });
 
 test("downloads the orders CSV: UTF-8 with a BOM, the refunded order in it", async () => {
   const { page } = merchant;
   await page.goto("/admin");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出订单 CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出订单 CSV" }).click(),
+  ]);
   assert.match(download.suggestedFilename(), /^orders-\d{4}-\d{2}-\d{2}\.csv$/);
   const bytes = readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -228,13 +267,19 @@ test("downloads the orders CSV: UTF-8 with a BOM, the refunded order in it", asy
 test("marks a distributor's available commission as paid out", async () => {
   const { page } = merchant;
   await page.goto("/admin/distributors");
-  const candidate = page.locator("tr[data-distributor]").filter({ has: page.getByRole("button", { name: /^标记已打款/ }) }).first();
+  const candidate = page
+    .locator("tr[data-distributor]")
+    .filter({ has: page.getByRole("button", { name: /^标记已打款/ }) })
+    .first();
   const row = page.locator(`tr[data-distributor="${await candidate.getAttribute("data-distributor")}"]`);
   const amount = (await row.getByRole("button", { name: /^标记已打款/ }).innerText()).replace("标记已打款 ", "");
   await merchant.shot("distributors");
   await row.getByRole("button", { name: /^标记已打款/ }).click();
   await row.getByRole("button", { name: `确认已线下打款 ${amount}` }).click();
-  await row.getByRole("status").filter({ hasText: `已记录打款 ${amount}` }).waitFor();
+  await row
+    .getByRole("status")
+    .filter({ hasText: `已记录打款 ${amount}` })
+    .waitFor();
   await page.reload();
   // paid out now, nothing left to pay: the last column holds the amount and the button is gone
   assert.ok((await row.innerText()).includes(amount));
@@ -276,7 +321,13 @@ test("the dashboard with a month of data, on a laptop and on a 390 px phone (doc
   assert.ok(!(await phone.page.locator("svg.wide").isVisible()));
   await assertFits(phone.page);
   await phone.page.screenshot({ path: "docs/admin-dashboard-phone.png", fullPage: true });
-  for (const [name, path] of [["products", "/admin/products"], ["orders", "/admin/orders"], ["distributors", "/admin/distributors"], ["settings", "/admin/settings"], ["edit", `/admin/products/${shared.productId}`]]) {
+  for (const [name, path] of [
+    ["products", "/admin/products"],
+    ["orders", "/admin/orders"],
+    ["distributors", "/admin/distributors"],
+    ["settings", "/admin/settings"],
+    ["edit", `/admin/products/${shared.productId}`],
+  ]) {
     await phone.page.goto(path);
     await assertFits(phone.page);
     await phone.shot(name);

@@ -10,7 +10,10 @@ import { startFreshStore } from "../scripts/fresh-store.mjs";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e";
 const PASSWORD = "correct-horse-9";
-const MERCHANT = { phone: process.env.ADMIN_PHONE ?? "13800000000", password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass" };
+const MERCHANT = {
+  phone: process.env.ADMIN_PHONE ?? "13800000000",
+  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
+};
 // a phone's browser; a headless user agent would be taken for a bot, and bots earn no attribution
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -74,7 +77,10 @@ function journey(name, title, walk) {
         phones.push(phone);
         return phone;
       });
-      assert.deepEqual(phones.flatMap((p) => p.problems), []);
+      assert.deepEqual(
+        phones.flatMap((p) => p.problems),
+        [],
+      );
     } catch (error) {
       await Promise.all(phones.map((p) => p.screenshot("failed").catch(() => {})));
       throw error;
@@ -100,7 +106,9 @@ async function openPhone(journey, who) {
     const land = page[method].bind(page);
     page[method] = async (...args) => {
       const response = await land(...args);
-      await page.waitForFunction(() => [...document.querySelectorAll("[data-island]")].every((el) => el.hasAttribute("data-hydrated")));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll("[data-island]")].every((el) => el.hasAttribute("data-hydrated")),
+      );
       return response;
     };
   }
@@ -162,109 +170,127 @@ const bargainProduct = () => catalogue.find((p) => p.bargain && !p.flash_sale);
 
 // ---- the journeys ---------------------------------------------------------------------------
 
-journey("share", "a distributor shares a product link; a shopper buys through it; the distributor sees the commission", async (open) => {
-  const product = plainProduct();
-  assert.ok(product, "the seed has a product with neither a bargain nor a sale");
-  const distributor = await open("distributor");
-  const shopper = await open("shopper");
+journey(
+  "share",
+  "a distributor shares a product link; a shopper buys through it; the distributor sees the commission",
+  async (open) => {
+    const product = plainProduct();
+    assert.ok(product, "the seed has a product with neither a bargain nor a sale");
+    const distributor = await open("distributor");
+    const shopper = await open("shopper");
 
-  await signUpInUi(distributor, { nickname: "小美推广", next: "/me" });
-  await distributor.screenshot("promote-not-yet");
-  // the button reloads /me: wait for the new page's islands, not just its HTML
-  const reloaded = distributor.page.waitForEvent("load");
-  await distributor.page.getByRole("button", { name: "成为推广员" }).tap();
-  await reloaded;
-  const row = distributor.page.locator(".share-list li", { hasText: product.title });
-  // the clipboard writes only for the page in front
-  await distributor.page.bringToFront();
-  await row.getByRole("button", { name: "复制链接" }).tap();
-  const link = await clipboardText(distributor.page, /\/s\/[A-Za-z0-9]{8}$/);
-  assert.equal(link, JSON.parse(await row.locator("[data-island=CopyLink]").getAttribute("data-props")).url);
-  assert.ok(link.startsWith(`${store.url}/s/`), link);
-  await assertFitsPhone(distributor.page);
-  await distributor.screenshot("promote-copied");
+    await signUpInUi(distributor, { nickname: "小美推广", next: "/me" });
+    await distributor.screenshot("promote-not-yet");
+    // the button reloads /me: wait for the new page's islands, not just its HTML
+    const reloaded = distributor.page.waitForEvent("load");
+    await distributor.page.getByRole("button", { name: "成为推广员" }).tap();
+    await reloaded;
+    const row = distributor.page.locator(".share-list li", { hasText: product.title });
+    // the clipboard writes only for the page in front
+    await distributor.page.bringToFront();
+    await row.getByRole("button", { name: "复制链接" }).tap();
+    const link = await clipboardText(distributor.page, /\/s\/[A-Za-z0-9]{8}$/);
+    assert.equal(link, JSON.parse(await row.locator("[data-island=CopyLink]").getAttribute("data-props")).url);
+    assert.ok(link.startsWith(`${store.url}/s/`), link);
+    await assertFitsPhone(distributor.page);
+    await distributor.screenshot("promote-copied");
 
-  await shopper.page.goto(link);
-  assert.equal(new URL(shopper.page.url()).pathname, `/p/${product.id}`);
-  await shopper.page.getByRole("heading", { name: product.title }).waitFor();
-  await assertFitsPhone(shopper.page);
-  await shopper.screenshot("product");
-  await shopper.page.getByRole("link", { name: "立即购买" }).tap();
-  await shopper.page.waitForURL(/\/checkout\?product_id=/);
-  await shopper.page.locator("#name").fill("王小二");
-  await shopper.page.locator("#phone").fill("13912345678");
-  await shopper.page.locator("#address").fill("浙江省杭州市西湖区文三路 100 号");
-  await assertFitsPhone(shopper.page);
-  await shopper.screenshot("checkout");
-  await shopper.page.getByRole("button", { name: "提交订单" }).tap();
-  const pay = shopper.page.getByRole("button", { name: `演示支付 ${cny(product.price_cents)}` });
-  await pay.waitFor();
-  await shopper.screenshot("placed");
-  await pay.tap();
-  await shopper.page.getByRole("heading", { name: "支付成功！" }).waitFor();
-  await shopper.screenshot("paid");
+    await shopper.page.goto(link);
+    assert.equal(new URL(shopper.page.url()).pathname, `/p/${product.id}`);
+    await shopper.page.getByRole("heading", { name: product.title }).waitFor();
+    await assertFitsPhone(shopper.page);
+    await shopper.screenshot("product");
+    await shopper.page.getByRole("link", { name: "立即购买" }).tap();
+    await shopper.page.waitForURL(/\/checkout\?product_id=/);
+    await shopper.page.locator("#name").fill("王小二");
+    await shopper.page.locator("#phone").fill("13912345678");
+    await shopper.page.locator("#address").fill("浙江省杭州市西湖区文三路 100 号");
+    await assertFitsPhone(shopper.page);
+    await shopper.screenshot("checkout");
+    await shopper.page.getByRole("button", { name: "提交订单" }).tap();
+    const pay = shopper.page.getByRole("button", { name: `演示支付 ${cny(product.price_cents)}` });
+    await pay.waitFor();
+    await shopper.screenshot("placed");
+    await pay.tap();
+    await shopper.page.getByRole("heading", { name: "支付成功！" }).waitFor();
+    await shopper.screenshot("paid");
 
-  await distributor.page.reload();
-  const commission = Math.floor((product.price_cents * 1000) / 10_000);
-  const funnel = distributor.page.locator(".funnel");
-  assert.equal(await funnel.locator("li", { hasText: "成交订单" }).locator("b").innerText(), "1");
-  assert.equal(await funnel.locator("li", { hasText: "销售额" }).locator("b").innerText(), cny(product.price_cents));
-  const pending = distributor.page.locator(".commission div", { hasText: "待结算" }).locator("b");
-  assert.equal(await pending.innerText(), cny(commission));
-  await distributor.screenshot("promote-earned");
-});
+    await distributor.page.reload();
+    const commission = Math.floor((product.price_cents * 1000) / 10_000);
+    const funnel = distributor.page.locator(".funnel");
+    assert.equal(await funnel.locator("li", { hasText: "成交订单" }).locator("b").innerText(), "1");
+    assert.equal(await funnel.locator("li", { hasText: "销售额" }).locator("b").innerText(), cny(product.price_cents));
+    const pending = distributor.page.locator(".commission div", { hasText: "待结算" }).locator("b");
+    assert.equal(await pending.innerText(), cny(commission));
+    await distributor.screenshot("promote-earned");
+  },
+);
 
-journey("bargain", "a shopper starts a bargain; two friends each tap 帮砍一刀 and see their cut; the starter sees 2 helpers", async (open) => {
-  const product = bargainProduct();
-  assert.ok(product, "the seed has a product that allows bargains");
-  const starter = await open("starter");
+journey(
+  "bargain",
+  "a shopper starts a bargain; two friends each tap 帮砍一刀 and see their cut; the starter sees 2 helpers",
+  async (open) => {
+    const product = bargainProduct();
+    assert.ok(product, "the seed has a product that allows bargains");
+    const starter = await open("starter");
 
-  await signUpInUi(starter, { nickname: "发起人小李", next: `/p/${product.id}` });
-  await starter.page.getByRole("button", { name: /^发起砍价/ }).tap();
-  await starter.page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
-  const bargainPath = new URL(starter.page.url()).pathname;
-  await assertFitsPhone(starter.page);
-  await starter.screenshot("started");
+    await signUpInUi(starter, { nickname: "发起人小李", next: `/p/${product.id}` });
+    await starter.page.getByRole("button", { name: /^发起砍价/ }).tap();
+    await starter.page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
+    const bargainPath = new URL(starter.page.url()).pathname;
+    await assertFitsPhone(starter.page);
+    await starter.screenshot("started");
 
-  for (const [who, nickname] of [["friend1", "好友阿强"], ["friend2", "好友小芳"]]) {
-    const friend = await open(who);
-    await signUpInUi(friend, { nickname, next: bargainPath });
-    await friend.screenshot("before-help");
-    await friend.page.getByRole("button", { name: "帮砍一刀" }).tap();
-    const cut = friend.page.getByRole("status");
-    await cut.waitFor();
-    assert.match(await cut.innerText(), /^你帮好友砍掉了 ¥\d+\.\d\d$/);
-    await friend.page.locator("ol.helpers li", { hasText: nickname }).waitFor();
-    await assertFitsPhone(friend.page);
-    await friend.screenshot("helped");
-  }
+    for (const [who, nickname] of [
+      ["friend1", "好友阿强"],
+      ["friend2", "好友小芳"],
+    ]) {
+      const friend = await open(who);
+      await signUpInUi(friend, { nickname, next: bargainPath });
+      await friend.screenshot("before-help");
+      await friend.page.getByRole("button", { name: "帮砍一刀" }).tap();
+      const cut = friend.page.getByRole("status");
+      await cut.waitFor();
+      assert.match(await cut.innerText(), /^你帮好友砍掉了 ¥\d+\.\d\d$/);
+      await friend.page.locator("ol.helpers li", { hasText: nickname }).waitFor();
+      await assertFitsPhone(friend.page);
+      await friend.screenshot("helped");
+    }
 
-  await starter.page.reload();
-  await starter.page.getByText(`2/${product.bargain.helpers} 位好友已帮砍`).waitFor();
-  const bargainId = bargainPath.split("/").pop();
-  const seen = await (await starter.context.request.get(`/api/bargains/${bargainId}`)).json();
-  assert.equal(seen.bargain.helper_count, 2);
-  assert.deepEqual(seen.helpers.map((h) => h.nickname), ["好友阿强", "好友小芳"]);
-  await starter.screenshot("two-helpers");
-});
+    await starter.page.reload();
+    await starter.page.getByText(`2/${product.bargain.helpers} 位好友已帮砍`).waitFor();
+    const bargainId = bargainPath.split("/").pop();
+    const seen = await (await starter.context.request.get(`/api/bargains/${bargainId}`)).json();
+    assert.equal(seen.bargain.helper_count, 2);
+    assert.deepEqual(
+      seen.helpers.map((h) => h.nickname),
+      ["好友阿强", "好友小芳"],
+    );
+    await starter.screenshot("two-helpers");
+  },
+);
 
-journey("early-tap", "a tap on 发起砍价 before its island has loaded is held, then starts the bargain", async (open) => {
-  const product = bargainProduct();
-  const shopper = await open("shopper");
-  await signUpInUi(shopper, { nickname: "手快的小王", next: "/" });
-  // a page of its own, without the journeys' wait for islands, whose button chunk arrives 1.5 s late
-  const page = await shopper.context.newPage();
-  await page.route("**/assets/chunks/start-bargain-button-*.js", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await route.continue();
-  });
-  await page.goto(`/p/${product.id}`, { waitUntil: "domcontentloaded" });
-  const island = page.locator("[data-island=StartBargainButton]");
-  assert.equal(await island.getAttribute("data-hydrated"), null, "the island has not loaded yet");
-  await page.getByRole("button", { name: /^发起砍价/ }).tap();
-  await page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
-  assert.equal(await island.count(), 0);
-});
+journey(
+  "early-tap",
+  "a tap on 发起砍价 before its island has loaded is held, then starts the bargain",
+  async (open) => {
+    const product = bargainProduct();
+    const shopper = await open("shopper");
+    await signUpInUi(shopper, { nickname: "手快的小王", next: "/" });
+    // a page of its own, without the journeys' wait for islands, whose button chunk arrives 1.5 s late
+    const page = await shopper.context.newPage();
+    await page.route("**/assets/chunks/start-bargain-button-*.js", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`/p/${product.id}`, { waitUntil: "domcontentloaded" });
+    const island = page.locator("[data-island=StartBargainButton]");
+    assert.equal(await island.getAttribute("data-hydrated"), null, "the island has not loaded yet");
+    await page.getByRole("button", { name: /^发起砍价/ }).tap();
+    await page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
+    assert.equal(await island.count(), 0);
+  },
+);
 
 journey("lost-chunk", "when an island's chunk never arrives, its plain links still work", async (open) => {
   const guest = await open("guest");
@@ -316,14 +342,17 @@ journey("merchant", "the merchant signs in and creates a product; shoppers can o
     productId = Number(new URL(page.url()).pathname.split("/").pop());
     await merchant.screenshot("admin-created");
   } else {
-    const created = await page.evaluate(async (body) => {
-      const res = await fetch("/api/admin/products", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    }, { title, price_cents: 1234, stock: 7, description: "浏览器里创建的商品" });
+    const created = await page.evaluate(
+      async (body) => {
+        const res = await fetch("/api/admin/products", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      { title, price_cents: 1234, stock: 7, description: "浏览器里创建的商品" },
+    );
     assert.equal(created.status, 201, JSON.stringify(created.body));
     productId = created.body.product.id;
   }

@@ -89,16 +89,25 @@ describe("the merchant's products", () => {
   it("updates some fields and keeps the rest; a patch that breaks a rule is refused and changes nothing", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { price_cents: 5000, bargain: { floor_cents: 100, helpers: 5 } });
-    const patched = await merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { stock: 42, title: "新标题" } });
+    const patched = await merchant.json(`/api/admin/products/${product.id}`, {
+      method: "PATCH",
+      body: { stock: 42, title: "新标题" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.product).toEqual({ ...product, stock: 42, title: "新标题" });
 
-    const broken = await merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { price_cents: 50 } });
+    const broken = await merchant.json(`/api/admin/products/${product.id}`, {
+      method: "PATCH",
+      body: { price_cents: 50 },
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe("invalid_input");
     expect((await merchant.json(`/api/products/${product.id}`)).body.product.price_cents).toBe(5000);
 
-    const unknownField = await merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { id: 99 } });
+    const unknownField = await merchant.json(`/api/admin/products/${product.id}`, {
+      method: "PATCH",
+      body: { id: 99 },
+    });
     expect(unknownField.status).toBe(400);
   });
 
@@ -119,7 +128,9 @@ describe("the merchant's products", () => {
     const patch = await merchant.json("/api/admin/products/999999", { method: "PATCH", body: { stock: 1 } });
     expect(patch.status).toBe(404);
     await createProduct(merchant, { slug: "unique-slug" });
-    const again = await merchant.json("/api/admin/products", { body: { slug: "unique-slug", title: "x", price_cents: 1, stock: 1 } });
+    const again = await merchant.json("/api/admin/products", {
+      body: { slug: "unique-slug", title: "x", price_cents: 1, stock: 1 },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("slug_taken");
   });

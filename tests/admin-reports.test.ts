@@ -1,7 +1,16 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCron } from "../worker/services/run-cron";
-import { Client, clickShareLink as click, createProduct, distributorWithLink, paidOrder, placeOrder, signInMerchant, setClockForTests } from "./helpers";
+import {
+  Client,
+  clickShareLink as click,
+  createProduct,
+  distributorWithLink,
+  paidOrder,
+  placeOrder,
+  signInMerchant,
+  setClockForTests,
+} from "./helpers";
 
 afterEach(() => setClockForTests(null));
 
@@ -17,7 +26,9 @@ async function insertVisit(link: { link: string; userId: number }, atMs: number,
 }
 
 const ledgerSum = async (userId: number, bucket: string) =>
-  (await env.DB.prepare("SELECT coalesce(sum(amount_cents), 0) AS n FROM commission_ledger WHERE distributor_user_id = ? AND bucket = ?")
+  (await env.DB.prepare(
+    "SELECT coalesce(sum(amount_cents), 0) AS n FROM commission_ledger WHERE distributor_user_id = ? AND bucket = ?",
+  )
     .bind(userId, bucket)
     .first<{ n: number }>())!.n;
 
@@ -62,7 +73,9 @@ describe("the dashboard", () => {
     expect(body.days[0]).toEqual({ day: "2031-02-09", visits: 1, unique_visits: 1, orders: 0, sales_cents: 0 });
     expect(body.days.at(-2)).toEqual({ day: "2031-03-09", visits: 3, unique_visits: 2, orders: 1, sales_cents: 10000 });
     expect(body.days.at(-1)).toEqual({ day: "2031-03-10", visits: 1, unique_visits: 1, orders: 2, sales_cents: 9000 });
-    expect(body.days.slice(1, -2).every((d: { visits: number; orders: number }) => d.visits === 0 && d.orders === 0)).toBe(true);
+    expect(
+      body.days.slice(1, -2).every((d: { visits: number; orders: number }) => d.visits === 0 && d.orders === 0),
+    ).toBe(true);
     expect(body.totals).toEqual({ visits: 5, unique_visits: 4, orders: 3, sales_cents: 19000 });
     expect(body.top_products).toEqual([
       { product_id: tea.id, title: "看板茶", quantity: 2, sales_cents: 10000 },
@@ -97,7 +110,9 @@ describe("distributors and payouts", () => {
 
     const { status, body } = await merchant.json("/api/admin/distributors");
     expect(status).toBe(200);
-    const mine = body.distributors.filter((d: { user_id: number }) => [seller.userId, recruiter.userId].includes(d.user_id));
+    const mine = body.distributors.filter((d: { user_id: number }) =>
+      [seller.userId, recruiter.userId].includes(d.user_id),
+    );
     expect(mine).toEqual([
       {
         user_id: seller.userId,
@@ -167,7 +182,9 @@ describe("distributors and payouts", () => {
       .run();
 
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () => merchant.json(`/api/admin/distributors/${seller.userId}/payout`, { method: "POST" })),
+      Array.from({ length: 10 }, () =>
+        merchant.json(`/api/admin/distributors/${seller.userId}/payout`, { method: "POST" }),
+      ),
     );
     expect(answers.filter((a) => a.status === 200).map((a) => a.body.payout.amount_cents)).toEqual([2500]);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
@@ -195,7 +212,9 @@ describe("CSV exports", () => {
       "订单号,下单时间(UTC),下单时间(店铺时区),状态,商品,商品金额(元),商品金额(分),现金抵扣(元),现金抵扣(分),实付(元),实付(分),推广链接,推广员ID,推广员,收货人,手机号,收货地址,付款时间(UTC),发货时间(UTC),完成时间(UTC),退款时间(UTC)",
     );
     const row = lines.find((l) => l.startsWith(orderId))!;
-    expect(row).toContain(`,待发货,"特级龙井, ""明前"" ×1",123.45,12345,0.00,0,123.45,12345,${seller.link},${seller.userId},'=HYPERLINK(1),张三,`);
+    expect(row).toContain(
+      `,待发货,"特级龙井, ""明前"" ×1",123.45,12345,0.00,0,123.45,12345,${seller.link},${seller.userId},'=HYPERLINK(1),张三,`,
+    );
     expect(text.endsWith("\r\n")).toBe(true);
 
     const paidOnly = await download(merchant, "/admin/export/orders.csv?status=refunded");

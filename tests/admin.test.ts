@@ -15,7 +15,14 @@ const ADMIN_API: Array<[string, string, unknown?]> = [
   ["POST", "/api/admin/orders/o-1/refund"],
 ];
 
-const ADMIN_PAGES = ["/admin", "/admin/products", "/admin/products/new", "/admin/orders?status=paid", "/admin/distributors", "/admin/settings"];
+const ADMIN_PAGES = [
+  "/admin",
+  "/admin/products",
+  "/admin/products/new",
+  "/admin/orders?status=paid",
+  "/admin/distributors",
+  "/admin/settings",
+];
 /** Downloads a merchant starts from an admin page: guarded like the pages. */
 const ADMIN_DOWNLOADS = ["/admin/export/orders.csv", "/admin/export/commissions.csv"];
 
@@ -28,7 +35,9 @@ describe("only the merchant gets in", () => {
       const refused = await shopper.json(path, { method, body });
       expect([path, refused.status, refused.body.error.code]).toEqual([path, 403, "forbidden"]);
     }
-    expect((await env.DB.prepare("SELECT value FROM settings WHERE key = 'attribution_window_days'").first()) ?? null).toBeNull();
+    expect(
+      (await env.DB.prepare("SELECT value FROM settings WHERE key = 'attribution_window_days'").first()) ?? null,
+    ).toBeNull();
   });
 
   it("admin pages and downloads send a stranger to sign in and back, and show a shopper a 403 page", async () => {
@@ -72,7 +81,11 @@ describe("only the merchant gets in", () => {
 
   it("a cross-site request with the merchant's cookie is refused", async () => {
     const merchant = await signInMerchant();
-    const res = await merchant.json("/api/admin/settings", { method: "PATCH", body: { bargain_helpers: 3 }, origin: "https://evil.example" });
+    const res = await merchant.json("/api/admin/settings", {
+      method: "PATCH",
+      body: { bargain_helpers: 3 },
+      origin: "https://evil.example",
+    });
     expect([res.status, res.body.error.code]).toEqual([403, "forbidden_origin"]);
     const payout = await merchant.json("/api/admin/distributors/1/payout", { method: "POST", origin: null });
     expect([payout.status, payout.body.error.code]).toEqual([403, "forbidden_origin"]);
@@ -84,7 +97,10 @@ describe("the store's settings", () => {
     const merchant = await signInMerchant();
     expect((await merchant.json("/api/admin/settings")).body.settings).toEqual(DEFAULT_SETTINGS);
 
-    const badZone = await merchant.json("/api/admin/settings", { method: "PATCH", body: { time_zone: "Mars/Olympus_Mons" } });
+    const badZone = await merchant.json("/api/admin/settings", {
+      method: "PATCH",
+      body: { time_zone: "Mars/Olympus_Mons" },
+    });
     expect(badZone.status).toBe(400);
     expect(badZone.body.error.code).toBe("invalid_input");
     expect(badZone.body.error.issues.map((i: { path: string[] }) => i.path.join("."))).toEqual(["time_zone"]);
@@ -114,7 +130,12 @@ describe("the store's settings", () => {
 describe("the contract", () => {
   it("the admin endpoints are described in /api/openapi.json", async () => {
     const body = await openApiDocument();
-    for (const path of ["/api/admin/dashboard", "/api/admin/distributors", "/api/admin/distributors/{user_id}/payout", "/api/admin/settings"]) {
+    for (const path of [
+      "/api/admin/dashboard",
+      "/api/admin/distributors",
+      "/api/admin/distributors/{user_id}/payout",
+      "/api/admin/settings",
+    ]) {
       expect(Object.keys(body.paths)).toContain(path);
     }
     expect(Object.keys(body.paths["/api/admin/settings"])).toEqual(expect.arrayContaining(["get", "patch"]));

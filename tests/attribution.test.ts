@@ -2,7 +2,16 @@ import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { VISIT_BATCH_WINDOW_MS } from "../worker/services/record-visit-soon";
 import { runCron } from "../worker/services/run-cron";
-import { Client, clickShareLink, createProduct, placeOrder, signInMerchant, signUp, setClockForTests, distributorStatsOf } from "./helpers";
+import {
+  Client,
+  clickShareLink,
+  createProduct,
+  placeOrder,
+  signInMerchant,
+  signUp,
+  setClockForTests,
+  distributorStatsOf,
+} from "./helpers";
 
 afterEach(() => setClockForTests(null));
 
@@ -48,7 +57,11 @@ describe("a share link sells, and its distributor earns", () => {
       sales_cents: 9900,
       commission: { pending_cents: 990, available_cents: 0, reversed_cents: 0 },
     });
-    expect((await stats(recruiter.client)).commission).toEqual({ pending_cents: 297, available_cents: 0, reversed_cents: 0 });
+    expect((await stats(recruiter.client)).commission).toEqual({
+      pending_cents: 297,
+      available_cents: 0,
+      reversed_cents: 0,
+    });
   });
 
   it("commission becomes available 7 days after the order is completed, not before", async () => {
@@ -65,10 +78,18 @@ describe("a share link sells, and its distributor earns", () => {
     await merchant.json(`/api/admin/orders/${body.order.id}/complete`, { method: "POST" });
 
     await runCron(env, completedAt + 6 * DAY);
-    expect((await stats(seller.client)).commission).toEqual({ pending_cents: 1000, available_cents: 0, reversed_cents: 0 });
+    expect((await stats(seller.client)).commission).toEqual({
+      pending_cents: 1000,
+      available_cents: 0,
+      reversed_cents: 0,
+    });
     await runCron(env, completedAt + 7 * DAY + 1000);
     await runCron(env, completedAt + 7 * DAY + 2000);
-    expect((await stats(seller.client)).commission).toEqual({ pending_cents: 0, available_cents: 1000, reversed_cents: 0 });
+    expect((await stats(seller.client)).commission).toEqual({
+      pending_cents: 0,
+      available_cents: 1000,
+      reversed_cents: 0,
+    });
   });
 
   it("a refund reverses the commission, pending or available, and sales no longer count it", async () => {
@@ -85,10 +106,16 @@ describe("a share link sells, and its distributor earns", () => {
     const after = await stats(seller.client);
     expect(after.commission).toEqual({ pending_cents: 0, available_cents: 0, reversed_cents: 500 });
     expect(after.sales_cents).toBe(0);
-    expect((await stats(recruiter.client)).commission).toEqual({ pending_cents: 0, available_cents: 0, reversed_cents: 150 });
+    expect((await stats(recruiter.client)).commission).toEqual({
+      pending_cents: 0,
+      available_cents: 0,
+      reversed_cents: 150,
+    });
 
     // the ledger only grows: the accrual is still there, the reversal sits beside it
-    const rows = await env.DB.prepare("SELECT bucket, event, amount_cents FROM commission_ledger WHERE order_id = ? AND level = 1 ORDER BY id")
+    const rows = await env.DB.prepare(
+      "SELECT bucket, event, amount_cents FROM commission_ledger WHERE order_id = ? AND level = 1 ORDER BY id",
+    )
       .bind(body.order.id)
       .all();
     expect(rows.results).toEqual([
@@ -105,7 +132,9 @@ describe("a share link sells, and its distributor earns", () => {
     const shopper = new Client();
     await click(shopper, seller.link);
     const { body } = await placeOrder(shopper, product.id);
-    await Promise.all(Array.from({ length: 10 }, () => shopper.json(`/api/orders/${body.order.id}/pay`, { method: "POST" })));
+    await Promise.all(
+      Array.from({ length: 10 }, () => shopper.json(`/api/orders/${body.order.id}/pay`, { method: "POST" })),
+    );
     expect((await stats(seller.client)).commission.pending_cents).toBe(200);
   });
 

@@ -32,7 +32,9 @@ describe("accounts", () => {
     const b = newPhone();
     await new Client().json("/api/auth/signup", { body: { phone: a, password: "same-password" } });
     await new Client().json("/api/auth/signup", { body: { phone: b, password: "same-password" } });
-    const rows = await env.DB.prepare("SELECT password_hash FROM users WHERE phone IN (?, ?)").bind(a, b).all<{ password_hash: string }>();
+    const rows = await env.DB.prepare("SELECT password_hash FROM users WHERE phone IN (?, ?)")
+      .bind(a, b)
+      .all<{ password_hash: string }>();
     const [h1, h2] = rows.results.map((r) => r.password_hash);
     expect(h1).toMatch(/^pbkdf2-sha256\$100000\$/);
     expect(h1).not.toContain("same-password");

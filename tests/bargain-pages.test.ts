@@ -1,6 +1,15 @@
 // The bargain pages: the one shared in chats (/b/:id), my bargains (/bargains), and the product page's start button.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Client, ORIGIN, createProduct, helpBargain as help, signInMerchant, signUp, startedBargain as startedBargainBy, setClockForTests } from "./helpers";
+import {
+  Client,
+  ORIGIN,
+  createProduct,
+  helpBargain as help,
+  signInMerchant,
+  signUp,
+  startedBargain as startedBargainBy,
+  setClockForTests,
+} from "./helpers";
 
 /** 10:00 in Shanghai, the store's time zone. */
 const T0 = Date.parse("2026-11-25T02:00:00Z");

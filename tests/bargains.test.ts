@@ -4,7 +4,22 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findPurchasableBargain } from "../db/bargains";
 import { getDb } from "../db/client";
 import { orders } from "../db/schema";
-import { type Bargain, Client, ORIGIN, completedBargain, createProduct, helpBargain as help, placeOrder, signInMerchant, signUp, signUpMany, startBargain as start, startedBargain as startedBargainBy, setClockForTests, openApiDocument } from "./helpers";
+import {
+  type Bargain,
+  Client,
+  ORIGIN,
+  completedBargain,
+  createProduct,
+  helpBargain as help,
+  placeOrder,
+  signInMerchant,
+  signUp,
+  signUpMany,
+  startBargain as start,
+  startedBargain as startedBargainBy,
+  setClockForTests,
+  openApiDocument,
+} from "./helpers";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -14,15 +29,21 @@ const T0 = Date.parse("2026-11-25T02:00:00Z");
 let merchant: Client;
 
 async function bargainProduct(fields: Record<string, unknown> = {}) {
-  return createProduct(merchant, { title: "秦岭土蜂蜜", price_cents: 9900, bargain: { floor_cents: 1, helpers: 3 }, ...fields });
+  return createProduct(merchant, {
+    title: "秦岭土蜂蜜",
+    price_cents: 9900,
+    bargain: { floor_cents: 1, helpers: 3 },
+    ...fields,
+  });
 }
 
 const startedBargain = (fields: Record<string, unknown> = {}) => startedBargainBy(merchant, fields);
 
 const read = (bargainId: string) =>
-  new Client().json<{ bargain: Bargain & { helpers: Array<{ nickname: string; cut_cents: number }> }; helpers: unknown }>(
-    `/api/bargains/${bargainId}`,
-  );
+  new Client().json<{
+    bargain: Bargain & { helpers: Array<{ nickname: string; cut_cents: number }> };
+    helpers: unknown;
+  }>(`/api/bargains/${bargainId}`);
 
 beforeAll(async () => {
   merchant = await signInMerchant();
@@ -99,8 +120,18 @@ describe("starting a bargain", () => {
     expect(patched.status).toBe(200);
     const friend = await signUp();
     const helped = await help(friend.client, bargain.id);
-    expect(helped.body.bargain).toMatchObject({ id: bargain.id, product_id: product.id, price_cents: 9900, floor_cents: 1, helpers_needed: 3 });
-    expect((await read(bargain.id)).body.bargain).toMatchObject({ id: bargain.id, price_cents: 9900, current_cents: 9900 - helped.body.cut_cents });
+    expect(helped.body.bargain).toMatchObject({
+      id: bargain.id,
+      product_id: product.id,
+      price_cents: 9900,
+      floor_cents: 1,
+      helpers_needed: 3,
+    });
+    expect((await read(bargain.id)).body.bargain).toMatchObject({
+      id: bargain.id,
+      price_cents: 9900,
+      current_cents: 9900 - helped.body.cut_cents,
+    });
   });
 
   it("lists my bargains, newest first", async () => {
@@ -121,7 +152,12 @@ describe("helping a bargain", () => {
     expect(status).toBe(200);
     expect(body.cut_cents).toBeGreaterThanOrEqual(1);
     expect(body.cut_cents).toBeLessThanOrEqual(9899 - 2);
-    expect(body.bargain).toMatchObject({ id: bargain.id, status: "active", helper_count: 1, current_cents: 9900 - body.cut_cents });
+    expect(body.bargain).toMatchObject({
+      id: bargain.id,
+      status: "active",
+      helper_count: 1,
+      current_cents: 9900 - body.cut_cents,
+    });
     const seen = await read(bargain.id);
     expect(seen.status).toBe(200);
     expect(seen.body.bargain.helpers).toEqual([{ nickname: "小王", cut_cents: body.cut_cents }]);
@@ -135,7 +171,10 @@ describe("helping a bargain", () => {
     const second = await help(friend.client, bargain.id);
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ error: { code: "already_helped" } });
-    expect((await read(bargain.id)).body.bargain).toMatchObject({ helper_count: 1, current_cents: first.body.bargain.current_cents });
+    expect((await read(bargain.id)).body.bargain).toMatchObject({
+      helper_count: 1,
+      current_cents: first.body.bargain.current_cents,
+    });
   });
 
   it("the starter cannot help their own bargain: 409 own_bargain", async () => {
@@ -156,7 +195,11 @@ describe("helping a bargain", () => {
       cuts.push(body.cut_cents);
     }
     expect(cuts.reduce((a, b) => a + b, 0)).toBe(9900 - 1);
-    expect((await read(bargain.id)).body.bargain).toMatchObject({ status: "complete", current_cents: 1, helper_count: 3 });
+    expect((await read(bargain.id)).body.bargain).toMatchObject({
+      status: "complete",
+      current_cents: 1,
+      helper_count: 3,
+    });
     const late = await help(friends[3]!.client, bargain.id);
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ error: { code: "bargain_complete" } });
@@ -225,7 +268,8 @@ describe("helping at the same moment", () => {
     const friend = await signUp();
     const results = await Promise.all(Array.from({ length: 5 }, () => help(friend.client, bargain.id)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    for (const r of results.filter((r) => r.status === 409)) expect(r.body).toMatchObject({ error: { code: "already_helped" } });
+    for (const r of results.filter((r) => r.status === 409))
+      expect(r.body).toMatchObject({ error: { code: "already_helped" } });
     expect((await read(bargain.id)).body.bargain.helper_count).toBe(1);
   });
 
@@ -282,7 +326,10 @@ describe("buying a completed bargain", () => {
     const db = getDb(env.DB);
     const { product, starter, bargain } = await completedBargain(merchant);
     const stranger = await signUp();
-    expect(await findPurchasableBargain(db, bargain.id, stranger.userId, T0)).toEqual({ ok: false, reason: "not_found" });
+    expect(await findPurchasableBargain(db, bargain.id, stranger.userId, T0)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     expect(await findPurchasableBargain(db, bargain.id, starter.userId, T0)).toEqual({
       ok: true,
       bargain: { id: bargain.id, productId: product.id, userId: starter.userId, floorCents: 1, priceCents: 9900 },
@@ -290,7 +337,10 @@ describe("buying a completed bargain", () => {
 
     await db.insert(orders).values(orderFor(bargain.id, starter.userId, `o-${bargain.id}-1`));
     expect((await read(bargain.id)).body.bargain.status).toBe("purchased");
-    expect(await findPurchasableBargain(db, bargain.id, starter.userId, T0)).toEqual({ ok: false, reason: "bargain_purchased" });
+    expect(await findPurchasableBargain(db, bargain.id, starter.userId, T0)).toEqual({
+      ok: false,
+      reason: "bargain_purchased",
+    });
     // a second order for the same bargain is refused by orders_bargain_uniq
     await expect(db.insert(orders).values(orderFor(bargain.id, starter.userId, `o-${bargain.id}-2`))).rejects.toThrow();
     // bought: the starter may start a new bargain on the product
@@ -300,10 +350,16 @@ describe("buying a completed bargain", () => {
   it("an active bargain cannot be bought at the floor, nor a completed one after its 24 hours", async () => {
     const db = getDb(env.DB);
     const active = await startedBargain();
-    expect(await findPurchasableBargain(db, active.bargain.id, active.starter.userId, T0)).toEqual({ ok: false, reason: "bargain_incomplete" });
+    expect(await findPurchasableBargain(db, active.bargain.id, active.starter.userId, T0)).toEqual({
+      ok: false,
+      reason: "bargain_incomplete",
+    });
     const { starter, bargain } = await completedBargain(merchant);
     const later = T0 + DAY_MS;
-    expect(await findPurchasableBargain(db, bargain.id, starter.userId, later)).toEqual({ ok: false, reason: "bargain_expired" });
+    expect(await findPurchasableBargain(db, bargain.id, starter.userId, later)).toEqual({
+      ok: false,
+      reason: "bargain_expired",
+    });
     setClockForTests(later);
     expect((await read(bargain.id)).body.bargain.status).toBe("expired");
   });

@@ -5,12 +5,7 @@ import { safeNextPath } from "../core/rules/safe-next-path";
 import { getDb } from "../db/client";
 import { checkins, walletLedger } from "../db/schema";
 import { resetSettings, saveSettings } from "../db/settings";
-import {
-  creditWalletStatement,
-  getWalletBalance,
-  refundWalletSpend,
-  spendWalletStatement,
-} from "../db/wallet";
+import { creditWalletStatement, getWalletBalance, refundWalletSpend, spendWalletStatement } from "../db/wallet";
 import { Client, signUp, setClockForTests, now, openApiDocument } from "./helpers";
 
 const db = () => getDb(env.DB);
@@ -134,7 +129,12 @@ describe("check-in cash", () => {
     at("2026-11-26T08:00:00Z"); // midnight: the 26th
     expect((await checkIn(client)).body).toMatchObject({ day: "2026-11-26", streak: 2, credited_cents: 2000 });
     at("2026-11-27T20:00:00Z");
-    expect((await checkIn(client)).body).toMatchObject({ day: "2026-11-27", streak: 3, credited_cents: 1000, wallet_cents: 4000 });
+    expect((await checkIn(client)).body).toMatchObject({
+      day: "2026-11-27",
+      streak: 3,
+      credited_cents: 1000,
+      wallet_cents: 4000,
+    });
     expect((await client.json("/api/checkin")).body.schedule_cents).toEqual([1000, 2000]);
   });
 
@@ -201,7 +201,16 @@ describe("the check-in page", () => {
   it("?next= accepts only paths on this store", () => {
     expect(safeNextPath("/checkin")).toBe("/checkin");
     expect(safeNextPath("/p/3?from=share#top")).toBe("/p/3?from=share#top");
-    for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "/\t/evil.example", "", null, undefined]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "evil",
+      "/\t/evil.example",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeNextPath(bad)).toBe("/");
     }
   });

@@ -27,10 +27,11 @@ function metered(d1: D1Database, rows: Rows): D1Database {
       get(target, key) {
         if (key === "bind") return (...args: unknown[]) => wrap(target.bind(...args));
         if (key === "all" || key === "run") return all;
-        if (key === "first") return async (column?: string) => {
-          const row = (await all()).results[0] ?? null;
-          return column ? (row?.[column] ?? null) : row;
-        };
+        if (key === "first")
+          return async (column?: string) => {
+            const row = (await all()).results[0] ?? null;
+            return column ? (row?.[column] ?? null) : row;
+          };
         if (key === "raw") return async () => (await all()).results.map((row) => Object.values(row));
         const value = Reflect.get(target, key);
         return typeof value === "function" ? value.bind(target) : value;
@@ -56,16 +57,28 @@ function metered(d1: D1Database, rows: Rows): D1Database {
 }
 
 /** One request through the worker, as a phone in a chat app; `client` keeps the cookies. */
-async function rowsOf(path: string, opts: { client?: Client; body?: unknown; method?: string; headers?: Record<string, string> } = {}) {
+async function rowsOf(
+  path: string,
+  opts: { client?: Client; body?: unknown; method?: string; headers?: Record<string, string> } = {},
+) {
   const rows: Rows = { read: 0, written: 0 };
   const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
   const headers: Record<string, string> = { "user-agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0", ...opts.headers };
   if (method !== "GET") headers.origin = ORIGIN;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (opts.client?.cookies.size) headers.cookie = [...opts.client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const request = new Request(`${ORIGIN}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), redirect: "manual" });
+  const request = new Request(`${ORIGIN}${path}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    redirect: "manual",
+  });
   const ctx = createExecutionContext();
-  const res = await worker.fetch(request as Parameters<typeof worker.fetch>[0], { ...env, DB: metered(env.DB, rows) }, ctx);
+  const res = await worker.fetch(
+    request as Parameters<typeof worker.fetch>[0],
+    { ...env, DB: metered(env.DB, rows) },
+    ctx,
+  );
   const body = await res.text();
   await waitOnExecutionContext(ctx);
   for (const line of res.headers.getSetCookie()) {
@@ -116,9 +129,19 @@ describe("D1 rows per request (README: What it costs)", () => {
   it("a queue delivery of 100 first visits: 6 rows written and at most 5 read per visit", async () => {
     const at = Date.now();
     const visits: Visit[] = Array.from({ length: 100 }, (_, i) => ({
-      id: `rows-${i}`, linkCode: link, distributorUserId, visitorId: `rows-visitor-${i}`, at: at + i, referer: null, country: "CN", device: "mobile",
+      id: `rows-${i}`,
+      linkCode: link,
+      distributorUserId,
+      visitorId: `rows-visitor-${i}`,
+      at: at + i,
+      referer: null,
+      country: "CN",
+      device: "mobile",
     }));
-    const batch = createMessageBatch("storefront-visits", visits.map((body, i) => ({ id: String(i), timestamp: new Date(at), attempts: 1, body })));
+    const batch = createMessageBatch(
+      "storefront-visits",
+      visits.map((body, i) => ({ id: String(i), timestamp: new Date(at), attempts: 1, body })),
+    );
     const rows: Rows = { read: 0, written: 0 };
     await worker.queue(batch, { ...env, DB: metered(env.DB, rows) });
     expect(rows.written).toBe(601);
@@ -134,14 +157,22 @@ describe("D1 rows per request (README: What it costs)", () => {
     });
     expect(placed).toMatchObject({ status: 201, read: 5, written: 13 });
     const id = JSON.parse(placed.body).order.id;
-    expect(await rowsOf(`/api/orders/${id}/pay`, { client: guest, method: "POST" })).toMatchObject({ status: 200, read: 6, written: 3 });
+    expect(await rowsOf(`/api/orders/${id}/pay`, { client: guest, method: "POST" })).toMatchObject({
+      status: 200,
+      read: 6,
+      written: 3,
+    });
   });
 
   it("a shopper's account: sign-up, sign-in, the daily check-in", async () => {
     const phone = newPhone();
     const shopper = new Client();
-    expect(await rowsOf("/api/auth/signup", { client: shopper, body: { phone, password: "correct-horse" } })).toMatchObject({ status: 201, read: 5, written: 6 });
-    expect(await rowsOf("/api/auth/login", { client: new Client(), body: { phone, password: "correct-horse" } })).toMatchObject({ status: 200, read: 3, written: 3 });
+    expect(
+      await rowsOf("/api/auth/signup", { client: shopper, body: { phone, password: "correct-horse" } }),
+    ).toMatchObject({ status: 201, read: 5, written: 6 });
+    expect(
+      await rowsOf("/api/auth/login", { client: new Client(), body: { phone, password: "correct-horse" } }),
+    ).toMatchObject({ status: 200, read: 3, written: 3 });
     expect(await rowsOf("/checkin", { client: shopper })).toMatchObject({ status: 200, written: 0 });
     const checkin = await rowsOf("/api/checkin", { client: shopper, method: "POST" });
     expect(checkin).toMatchObject({ status: 200, written: 5 });

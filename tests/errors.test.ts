@@ -44,9 +44,15 @@ describe("when a handler throws", () => {
 
   it("a page that needs a signed-in shopper sends a stranger to sign in and back; the API answers 401", async () => {
     const page = await storeFetch(new Request(`${ORIGIN}/bargains?tab=mine`, { redirect: "manual" }));
-    expect([page.status, page.headers.get("location")]).toEqual([302, `/login?next=${encodeURIComponent("/bargains?tab=mine")}`]);
+    expect([page.status, page.headers.get("location")]).toEqual([
+      302,
+      `/login?next=${encodeURIComponent("/bargains?tab=mine")}`,
+    ]);
     const api = await storeFetch(new Request(`${ORIGIN}/api/bargains`));
-    expect([api.status, ((await api.json()) as { error: { code: string } }).error.code]).toEqual([401, "unauthenticated"]);
+    expect([api.status, ((await api.json()) as { error: { code: string } }).error.code]).toEqual([
+      401,
+      "unauthenticated",
+    ]);
   });
 
   it("an unknown page is a 404 page, an unknown API route a 404 in the JSON shape", async () => {
@@ -60,7 +66,10 @@ describe("when a handler throws", () => {
 
   it("hono's own refusals keep their status: a JSON body that is not JSON is 400 invalid_input", async () => {
     const { client } = await signUp();
-    const res = await client.json("/api/bargains", { body: "{not json", headers: { "content-type": "application/json" } });
+    const res = await client.json("/api/bargains", {
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect([res.status, res.body.error.code]).toEqual([400, "invalid_input"]);
   });
 });
@@ -72,7 +81,12 @@ describe("the merchant's side has one guard", () => {
   const urlOf = (pattern: string) => pattern.replace(/:\w+(\{[^}]*\})?/g, "1");
 
   it("adminOnly is registered twice, once for /api/admin/* and once for /admin/*", () => {
-    expect(app.routes.filter((r) => r.handler === adminOnly).map((r) => r.path).sort()).toEqual(["/admin/*", "/api/admin/*"]);
+    expect(
+      app.routes
+        .filter((r) => r.handler === adminOnly)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/admin/*", "/api/admin/*"]);
   });
 
   it("runs exactly once for every admin route, those added later included (only the sign-in page goes without)", async () => {

@@ -4,14 +4,29 @@
 import { env } from "cloudflare:test";
 import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { Client, createProduct, creditWallet, helpBargain, placeOrder, productStock, signInMerchant, signUp, startedBargain, distributorStatsOf } from "./helpers";
+import {
+  Client,
+  createProduct,
+  creditWallet,
+  helpBargain,
+  placeOrder,
+  productStock,
+  signInMerchant,
+  signUp,
+  startedBargain,
+  distributorStatsOf,
+} from "./helpers";
 
 const WEBHOOK_SECRET = "whsec_test_secret"; // the test binding in vitest.config.ts
 
 const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())!.n;
+  (await env.DB.prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>())!.n;
 const walletOf = async (userId: number) =>
-  (await env.DB.prepare("SELECT coalesce(sum(amount_cents), 0) AS n FROM wallet_ledger WHERE user_id = ?").bind(userId).first<{ n: number }>())!.n;
+  (await env.DB.prepare("SELECT coalesce(sum(amount_cents), 0) AS n FROM wallet_ledger WHERE user_id = ?")
+    .bind(userId)
+    .first<{ n: number }>())!.n;
 
 const triggers: string[] = [];
 
@@ -90,7 +105,14 @@ describe("a Stripe webhook that crashes after applying the payment", () => {
     id: eventId,
     object: "event",
     type: "checkout.session.completed",
-    data: { object: { id: `cs_${eventId}`, object: "checkout.session", metadata: { order_id: orderId }, payment_status: "paid" } },
+    data: {
+      object: {
+        id: `cs_${eventId}`,
+        object: "checkout.session",
+        metadata: { order_id: orderId },
+        payment_status: "paid",
+      },
+    },
   });
 
   async function deliver(event: object) {
@@ -129,7 +151,9 @@ describe("a Stripe webhook that crashes after applying the payment", () => {
     expect(retried.body).toEqual({ received: true });
     expect((await shopper.json(`/api/orders/${orderId}`)).body.order.status).toBe("paid");
     expect(await count("SELECT count(*) AS n FROM orders WHERE id = ? AND paid_at IS NOT NULL", orderId)).toBe(1);
-    const ledger = await env.DB.prepare("SELECT distributor_user_id, level, bucket, event, amount_cents FROM commission_ledger WHERE order_id = ?")
+    const ledger = await env.DB.prepare(
+      "SELECT distributor_user_id, level, bucket, event, amount_cents FROM commission_ledger WHERE order_id = ?",
+    )
       .bind(orderId)
       .all();
     expect(ledger.results).toEqual([
@@ -174,7 +198,9 @@ describe("a bargain help whose batch fails", () => {
     await breakTable("bargains", "UPDATE");
     const failed = await helpBargain(friend.client, bargain.id);
     expectCleanServerError(failed.status, failed.body);
-    const row = await env.DB.prepare("SELECT helper_count, current_cents FROM bargains WHERE id = ?").bind(bargain.id).first();
+    const row = await env.DB.prepare("SELECT helper_count, current_cents FROM bargains WHERE id = ?")
+      .bind(bargain.id)
+      .first();
     expect(row).toEqual({ helper_count: 0, current_cents: bargain.price_cents });
     expect(await count("SELECT count(*) AS n FROM bargain_helps WHERE bargain_id = ?", bargain.id)).toBe(0);
 

@@ -60,7 +60,11 @@ beforeAll(async () => {
   const merchant = await signInMerchant();
   const shopper = await signUp("模糊测试");
   const starter = await signUp("砍价发起人");
-  const product = await createProduct(merchant, { price_cents: 9900, stock: 1000, bargain: { floor_cents: 1, helpers: 5 } });
+  const product = await createProduct(merchant, {
+    price_cents: 9900,
+    stock: 1000,
+    bargain: { floor_cents: 1, helpers: 5 },
+  });
   const plain = await createProduct(merchant, { price_cents: 100, stock: 1000 });
   // enough products for the largest order the contract allows (20 lines)
   const more = [];
@@ -82,7 +86,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  const statuses = [...statusCounts].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+  const statuses = [...statusCounts]
+    .sort(([a], [b]) => a - b)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
   console.log(`fuzz: ${requestsSent} requests; statuses ${statuses}`);
 });
 
@@ -97,7 +104,7 @@ const NASTY_STRINGS = [
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "'; DROP TABLE users; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "１３８００００００００",
   "13800000000 ",
   "😀".repeat(50),
@@ -112,7 +119,22 @@ const NASTY_STRINGS = [
 ];
 
 const NASTY_NUMBERS = [
-  -1, 0, -0, 0.5, 1.5, -0.0001, 1e308, -1e308, 2 ** 31, 2 ** 53, 2 ** 53 + 2, 2 ** 64, 1e21, Number.MIN_VALUE, 99, 100,
+  -1,
+  0,
+  -0,
+  0.5,
+  1.5,
+  -0.0001,
+  1e308,
+  -1e308,
+  2 ** 31,
+  2 ** 53,
+  2 ** 53 + 2,
+  2 ** 64,
+  1e21,
+  Number.MIN_VALUE,
+  99,
+  100,
   100_000_001,
 ];
 
@@ -146,9 +168,16 @@ const productFields = () => ({
   image_url: fc.constantFrom("", "/img/tea.svg", "https://example.com/a.png"),
   commission_bp: fc.integer({ min: 0, max: 10_000 }),
   commission_l2_bp: fc.integer({ min: 0, max: 3000 }),
-  bargain: fc.option(fc.record({ floor_cents: fc.integer({ min: 0, max: 50 }), helpers: fc.integer({ min: 1, max: 100 }) })),
+  bargain: fc.option(
+    fc.record({ floor_cents: fc.integer({ min: 0, max: 50 }), helpers: fc.integer({ min: 1, max: 100 }) }),
+  ),
   flash_sale: fc.option(
-    fc.record({ price_cents: fc.integer({ min: 0, max: 500 }), starts_at: isoTime, ends_at: isoTime, stock: fc.integer({ min: 0, max: 50 }) }),
+    fc.record({
+      price_cents: fc.integer({ min: 0, max: 500 }),
+      starts_at: isoTime,
+      ends_at: isoTime,
+      stock: fc.integer({ min: 0, max: 50 }),
+    }),
   ),
   active: fc.boolean(),
 });
@@ -157,7 +186,10 @@ const productFields = () => ({
 function validBody(op: Operation): fc.Arbitrary<unknown> | null {
   switch (`${op.method} ${op.path}`) {
     case "POST /api/auth/signup":
-      return fc.record({ phone, password, nickname: fc.string({ minLength: 1, maxLength: 30 }) }, { requiredKeys: ["phone", "password"] });
+      return fc.record(
+        { phone, password, nickname: fc.string({ minLength: 1, maxLength: 30 }) },
+        { requiredKeys: ["phone", "password"] },
+      );
     case "POST /api/auth/login":
       return fc.record({ phone, password });
     case "POST /api/admin/products":
@@ -183,7 +215,15 @@ function validBody(op: Operation): fc.Arbitrary<unknown> | null {
         { requiredKeys: ["items", "contact"] },
       );
     case "POST /api/distributor":
-      return fc.record({ invite_code: fc.oneof(fc.constantFrom(...fixtures.shareCodes), fc.stringMatching(/^[2-9A-HJ-NP-Za-km-z]{8}$/)) }, { requiredKeys: [] });
+      return fc.record(
+        {
+          invite_code: fc.oneof(
+            fc.constantFrom(...fixtures.shareCodes),
+            fc.stringMatching(/^[2-9A-HJ-NP-Za-km-z]{8}$/),
+          ),
+        },
+        { requiredKeys: [] },
+      );
     case "POST /api/links":
       return fc.record({ product_id: fc.oneof(productId(), fc.constant(null)) }, { requiredKeys: [] });
     case "POST /api/bargains":
@@ -233,7 +273,8 @@ function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
     .tuple(valid, fc.nat(), fc.constantFrom("keep", "replace", "remove", "extra"), nasty, fc.string({ maxLength: 12 }))
     .map(([body, pick, how, value, key]) => {
       if (how === "keep") return body;
-      if (how === "extra") return body && typeof body === "object" && !Array.isArray(body) ? { ...body, [key]: value } : body;
+      if (how === "extra")
+        return body && typeof body === "object" && !Array.isArray(body) ? { ...body, [key]: value } : body;
       const paths = leafPaths(body).filter((p) => p.length > 0);
       if (paths.length === 0) return value;
       return setAt(body, paths[pick % paths.length]!, value, how === "remove");
@@ -248,7 +289,21 @@ const STRAINING_JSON = [
   JSON.stringify({ title: "x".repeat(1_000_000), price_cents: 1, stock: 1 }),
 ];
 
-const MALFORMED_JSON = ["{", "}", "[1,2", '{"items": [}', "nul", "'{}'", "{'a':1}", '{"a":1,}', "\u0000", "\ufeff{}", "NaN", '{"a":"\\ud800"}', "1".repeat(400)];
+const MALFORMED_JSON = [
+  "{",
+  "}",
+  "[1,2",
+  '{"items": [}',
+  "nul",
+  "'{}'",
+  "{'a':1}",
+  '{"a":1,}',
+  "\u0000",
+  "\ufeff{}",
+  "NaN",
+  '{"a":"\\ud800"}',
+  "1".repeat(400),
+];
 
 function bodyText(op: Operation): fc.Arbitrary<string | undefined> {
   const valid = validBody(op);
@@ -326,14 +381,38 @@ function segment(op: Operation): fc.Arbitrary<string> {
 
 const query = fc.oneof(
   { weight: 4, arbitrary: fc.constant("") },
-  { weight: 1, arbitrary: fc.constantFrom("?status=paid", "?status=nope", "?status=", "?status=paid&status=shipped", "?status[]=1", "?%zz=1", "?status=%00") },
-  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })).map((d) => `?${new URLSearchParams(d)}`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "?status=paid",
+      "?status=nope",
+      "?status=",
+      "?status=paid&status=shipped",
+      "?status[]=1",
+      "?%zz=1",
+      "?status=%00",
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }))
+      .map((d) => `?${new URLSearchParams(d)}`),
+  },
 );
 
 /** Header values a browser could send: printable ASCII, no line breaks. */
-const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 300 });
+const headerValue = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 300,
+});
 
-const idempotencyKey = fc.oneof(fc.constant(undefined), fc.uuid(), headerValue, fc.constantFrom("", "k", "x".repeat(201)));
+const idempotencyKey = fc.oneof(
+  fc.constant(undefined),
+  fc.uuid(),
+  headerValue,
+  fc.constantFrom("", "k", "x".repeat(201)),
+);
 
 /** Mostly the store's own origin, so the origin rule does not mask what lies behind it. */
 const origin = fc.oneof(
@@ -365,7 +444,10 @@ const forgedCookie = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom("sid", "ref", "vid"), headerValue.filter((v) => !/[;,]/.test(v)))
+      .tuple(
+        fc.constantFrom("sid", "ref", "vid"),
+        headerValue.filter((v) => !/[;,]/.test(v)),
+      )
       .map(([name, value]) => `${name}=${value}`),
   },
 );
@@ -404,7 +486,10 @@ function request(op: Operation): fc.Arbitrary<{ actor: Actor; req: FuzzRequest }
 
 // ---- sending and judging --------------------------------------------------------------------
 
-async function send(who: Actor, req: FuzzRequest): Promise<{ status: number; text: string; contentType: string | null }> {
+async function send(
+  who: Actor,
+  req: FuzzRequest,
+): Promise<{ status: number; text: string; contentType: string | null }> {
   const headers = { ...req.headers };
   const cookie =
     who === "stranger"
@@ -413,7 +498,9 @@ async function send(who: Actor, req: FuzzRequest): Promise<{ status: number; tex
         ? await sessionCookie(fixtures.userIds[who])
         : fixtures.cookies[who];
   if (cookie) headers.cookie = cookie;
-  const res = await storeFetch(new Request(`${ORIGIN}${req.path}`, { method: req.method, headers, body: req.body, redirect: "manual" }));
+  const res = await storeFetch(
+    new Request(`${ORIGIN}${req.path}`, { method: req.method, headers, body: req.body, redirect: "manual" }),
+  );
   requestsSent += 1;
   statusCounts.set(res.status, (statusCounts.get(res.status) ?? 0) + 1);
   return { status: res.status, text: await res.text(), contentType: res.headers.get("content-type") };
@@ -525,7 +612,10 @@ describe("fuzzing every JSON endpoint", () => {
       actor,
       method: fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"),
       path: fc.tuple(paths, fc.constantFrom(...ODD_SEGMENTS, "1")).map(([p, s]) => p.replace(/\{[^}]+\}/g, s)),
-      body: fc.option(fc.jsonValue().map((v) => JSON.stringify(v)), { nil: undefined }),
+      body: fc.option(
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+        { nil: undefined },
+      ),
     });
     await fc.assert(
       fc.asyncProperty(arb, async ({ actor: who, method, path, body }) => {
@@ -547,19 +637,29 @@ describe("fuzzing every JSON endpoint", () => {
 
 describe("fuzzing the Stripe webhook", () => {
   const sign = (payload: string, secret = WEBHOOK_SECRET) =>
-    Stripe.webhooks.generateTestHeaderStringAsync({ payload, secret, cryptoProvider: Stripe.createSubtleCryptoProvider() });
+    Stripe.webhooks.generateTestHeaderStringAsync({
+      payload,
+      secret,
+      cryptoProvider: Stripe.createSubtleCryptoProvider(),
+    });
 
   const event = () =>
     fc.record(
       {
         id: fc.oneof(fc.stringMatching(/^evt_[A-Za-z0-9]{8}$/), nasty),
         object: fc.constant("event"),
-        type: fc.oneof(fc.constantFrom("checkout.session.completed", "checkout.session.async_payment_succeeded", "charge.refunded"), nasty),
+        type: fc.oneof(
+          fc.constantFrom("checkout.session.completed", "checkout.session.async_payment_succeeded", "charge.refunded"),
+          nasty,
+        ),
         data: fc.oneof(
           fc.record({
             object: fc.record(
               {
-                metadata: fc.oneof(fc.record({ order_id: fc.oneof(fc.constantFrom(...fixtures.orderIds), nasty) }), nasty),
+                metadata: fc.oneof(
+                  fc.record({ order_id: fc.oneof(fc.constantFrom(...fixtures.orderIds), nasty) }),
+                  nasty,
+                ),
                 payment_status: fc.oneof(fc.constantFrom("paid", "unpaid"), nasty),
               },
               { requiredKeys: [] },
@@ -595,7 +695,10 @@ describe("fuzzing the Stripe webhook", () => {
 
   it("unsigned, forged or garbled deliveries answer 400 bad_signature", async () => {
     const arb = fc.record({
-      body: fc.oneof(event().map((e) => JSON.stringify(e) ?? ""), fc.string()),
+      body: fc.oneof(
+        event().map((e) => JSON.stringify(e) ?? ""),
+        fc.string(),
+      ),
       signature: fc.oneof(
         fc.constant(undefined),
         headerValue,
@@ -645,7 +748,9 @@ describe("regressions found while fuzzing", () => {
         `INSERT INTO orders (id, status, subtotal_cents, total_cents, contact_name, contact_phone, contact_address,
            payment_provider, hold_until, created_at) VALUES (?, 'paid', 100, 100, '张三', '13912345678', '上海市浦东新区', 'demo', ?, ?)`,
       ).bind(`MANY${n}`, at, at + n),
-      env.DB.prepare("INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents) VALUES (?, ?, 1, 100)").bind(`MANY${n}`, product.id),
+      env.DB.prepare(
+        "INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents) VALUES (?, ?, 1, 100)",
+      ).bind(`MANY${n}`, product.id),
     ]).flat();
     await env.DB.batch(statements);
     const { status, body } = await merchant.json("/api/admin/orders?status=paid");
@@ -662,11 +767,13 @@ describe("regressions found while fuzzing", () => {
       secret: WEBHOOK_SECRET,
       cryptoProvider: Stripe.createSubtleCryptoProvider(),
     });
-    const res = await storeFetch(new Request(`${ORIGIN}/api/stripe/webhook`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": signature },
-      body: payload,
-    }));
+    const res = await storeFetch(
+      new Request(`${ORIGIN}/api/stripe/webhook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": signature },
+        body: payload,
+      }),
+    );
     return { status: res.status, body: (await res.json()) as { error?: { code: string; issues?: unknown[] } } };
   };
 

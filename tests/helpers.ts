@@ -11,11 +11,7 @@ import type {
 } from "../core/contract/bargain";
 import type { checkinResponse, checkinStatusResponse } from "../core/contract/checkin";
 import type { DistributorStats, distributorResponse, linkResponse } from "../core/contract/links";
-import type {
-  adminOrderListResponse,
-  createOrderResponse,
-  orderResponse,
-} from "../core/contract/order";
+import type { adminOrderListResponse, createOrderResponse, orderResponse } from "../core/contract/order";
 import type { productListResponse, productResponse } from "../core/contract/product";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
@@ -42,7 +38,9 @@ export const worker = createWorker(now);
 
 /** One request to the store, as the runtime would hand it over. */
 export function storeFetch(request: Request, bindings: Env = env): Promise<Response> {
-  return Promise.resolve(worker.fetch(request as Parameters<typeof worker.fetch>[0], bindings, createExecutionContext()));
+  return Promise.resolve(
+    worker.fetch(request as Parameters<typeof worker.fetch>[0], bindings, createExecutionContext()),
+  );
 }
 
 let phoneCounter = 0;
@@ -58,8 +56,9 @@ export function newPhone(): string {
  * Answers whose fields clash with these (the distributor's stats: `orders` is a count there) are
  * asked for by name: `json<DistributorStats>(…)`.
  */
-export type Answer = { error: { code: string; message: string; issues: Array<{ path: string[]; message: string; code?: string }> } } &
-  z.infer<typeof userResponse> &
+export type Answer = {
+  error: { code: string; message: string; issues: Array<{ path: string[]; message: string; code?: string }> };
+} & z.infer<typeof userResponse> &
   z.infer<typeof meResponse> &
   z.infer<typeof productResponse> &
   z.infer<typeof productListResponse> &
@@ -108,7 +107,8 @@ export class Client {
       new Request(`${ORIGIN}${path}`, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
+        body:
+          opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
         redirect: "manual",
       }),
     );
@@ -146,7 +146,13 @@ export async function signInMerchant(): Promise<Client> {
   const phone = newPhone();
   await getDb(env.DB)
     .insert(users)
-    .values({ phone, passwordHash: await hashPassword("merchant-pass"), nickname: "店主", role: "admin", createdAt: Date.now() });
+    .values({
+      phone,
+      passwordHash: await hashPassword("merchant-pass"),
+      nickname: "店主",
+      role: "admin",
+      createdAt: Date.now(),
+    });
   const client = new Client();
   const { status } = await client.json("/api/auth/login", { body: { phone, password: "merchant-pass" } });
   if (status !== 200) throw new Error(`merchant login failed: ${status}`);
@@ -218,7 +224,11 @@ export function helpBargain(client: Client, bargainId: string) {
 
 /** A fresh product that allows bargains (¥99.00 down to ¥0.01 by 3 helpers unless told), and a starter's bargain on it. */
 export async function startedBargain(merchant: Client, fields: Record<string, unknown> = {}) {
-  const product = await createProduct(merchant, { price_cents: 9900, bargain: { floor_cents: 1, helpers: 3 }, ...fields });
+  const product = await createProduct(merchant, {
+    price_cents: 9900,
+    bargain: { floor_cents: 1, helpers: 3 },
+    ...fields,
+  });
   const starter = await signUp("发起人");
   const { status, body } = await startBargain(starter.client, product.id);
   if (status !== 201) throw new Error(`start bargain failed: ${status} ${JSON.stringify(body)}`);
@@ -249,7 +259,9 @@ const visitsTo = async (link: string) =>
 /** A shopper's tap on a share link from a chat app; waits for the visit row, written after the redirect. */
 export async function clickShareLink(shopper: Client, link: string) {
   const before = await visitsTo(link);
-  const res = await shopper.fetch(`/s/${link}`, { headers: { "user-agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0" } });
+  const res = await shopper.fetch(`/s/${link}`, {
+    headers: { "user-agent": "Mozilla/5.0 (iPhone) MicroMessenger/8.0" },
+  });
   if (res.status !== 302) throw new Error(`click failed: ${res.status}`);
   for (let tries = 0; (await visitsTo(link)) === before; tries++) {
     if (tries > 100) throw new Error("the visit was never recorded");

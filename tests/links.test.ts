@@ -11,7 +11,17 @@ import { findLink } from "../db/find-link";
 import { commissionLedger, distributors, links, orders, visits } from "../db/schema";
 import type { AppEnv } from "../worker/app-env";
 import { readAttribution } from "../worker/middleware/attribution";
-import { Client, createProduct, ORIGIN, signInMerchant, signUp, setClockForTests, worker, openApiDocument, distributorStatsOf } from "./helpers";
+import {
+  Client,
+  createProduct,
+  ORIGIN,
+  signInMerchant,
+  signUp,
+  setClockForTests,
+  worker,
+  openApiDocument,
+  distributorStatsOf,
+} from "./helpers";
 
 const db = () => getDb(env.DB);
 const MINUTE_MS = 60_000;
@@ -348,7 +358,11 @@ describe("the distributor's stats", () => {
     const someoneElse = await signUp();
     await client.json("/api/distributor", { method: "POST" });
     const t0 = Date.now();
-    const order = (status: (typeof orders.$inferInsert)["status"], subtotalCents: number, distributorUserId = userId) => ({
+    const order = (
+      status: (typeof orders.$inferInsert)["status"],
+      subtotalCents: number,
+      distributorUserId = userId,
+    ) => ({
       id: `ord_${crypto.randomUUID()}`,
       status,
       subtotalCents,
@@ -371,20 +385,27 @@ describe("the distributor's stats", () => {
       order("paid", 70_000, someoneElse.userId),
     ];
     await db().insert(orders).values(placed);
-    const entry = (orderId: string, bucket: "pending" | "available" | "reversed", event: "accrue" | "mature" | "reverse", amountCents: number, distributorUserId = userId) =>
-      ({ distributorUserId, orderId, level: 1, bucket, event, amountCents, createdAt: t0 });
+    const entry = (
+      orderId: string,
+      bucket: "pending" | "available" | "reversed",
+      event: "accrue" | "mature" | "reverse",
+      amountCents: number,
+      distributorUserId = userId,
+    ) => ({ distributorUserId, orderId, level: 1, bucket, event, amountCents, createdAt: t0 });
     const [paid, shipped, completed, , , refunded, others] = placed.map((o) => o.id);
-    await db().insert(commissionLedger).values([
-      entry(paid!, "pending", "accrue", 1_000),
-      entry(shipped!, "pending", "accrue", 2_000),
-      entry(completed!, "pending", "accrue", 3_000),
-      entry(completed!, "pending", "mature", -3_000),
-      entry(completed!, "available", "mature", 3_000),
-      entry(refunded!, "pending", "accrue", 6_000),
-      entry(refunded!, "pending", "reverse", -6_000),
-      entry(refunded!, "reversed", "reverse", 6_000),
-      entry(others!, "pending", "accrue", 7_000, someoneElse.userId),
-    ]);
+    await db()
+      .insert(commissionLedger)
+      .values([
+        entry(paid!, "pending", "accrue", 1_000),
+        entry(shipped!, "pending", "accrue", 2_000),
+        entry(completed!, "pending", "accrue", 3_000),
+        entry(completed!, "pending", "mature", -3_000),
+        entry(completed!, "available", "mature", 3_000),
+        entry(refunded!, "pending", "accrue", 6_000),
+        entry(refunded!, "pending", "reverse", -6_000),
+        entry(refunded!, "reversed", "reverse", 6_000),
+        entry(others!, "pending", "accrue", 7_000, someoneElse.userId),
+      ]);
 
     const { status, body } = await client.json<DistributorStats>("/api/distributor/stats");
     expect(status).toBe(200);
@@ -413,13 +434,17 @@ describe("the distributor's stats", () => {
     const queries = distributorStatsQueries(db(), 1);
     for (const [i, query] of queries.entries()) {
       const { sql: text, params } = query.toSQL();
-      const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`).bind(...params).all<{ detail: string }>();
+      const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`)
+        .bind(...params)
+        .all<{ detail: string }>();
       const details = plan.results.map((r) => r.detail).join(" | ");
       expect(details).toContain(expected[i]);
       expect(details).not.toMatch(/\bSCAN (visits|orders|commission_ledger)\b/);
     }
     // the visit counts never touch the table itself
-    const visitPlan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${queries[0].toSQL().sql}`).bind(1).all<{ detail: string }>();
+    const visitPlan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${queries[0].toSQL().sql}`)
+      .bind(1)
+      .all<{ detail: string }>();
     expect(visitPlan.results[0]!.detail).toContain("COVERING INDEX visits_distributor_at_idx");
   });
 });

@@ -1,12 +1,24 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCron } from "../worker/services/run-cron";
-import { CONTACT, Client, createProduct, creditWallet, placeOrder, productStock, signInMerchant, signUp, setClockForTests } from "./helpers";
+import {
+  CONTACT,
+  Client,
+  createProduct,
+  creditWallet,
+  placeOrder,
+  productStock,
+  signInMerchant,
+  signUp,
+  setClockForTests,
+} from "./helpers";
 
 afterEach(() => setClockForTests(null));
 
 const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql).bind(...args).first<{ n: number }>())!.n;
+  (await env.DB.prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>())!.n;
 
 describe("placing an order", () => {
   it("a guest orders: 201, pending, priced from the database, stock held, demo payment", async () => {
@@ -37,7 +49,12 @@ describe("placing an order", () => {
     const product = await createProduct(merchant, {
       price_cents: 10000,
       stock: 50,
-      flash_sale: { price_cents: 6000, starts_at: new Date(now - 60_000).toISOString(), ends_at: new Date(now + 60_000).toISOString(), stock: 3 },
+      flash_sale: {
+        price_cents: 6000,
+        starts_at: new Date(now - 60_000).toISOString(),
+        ends_at: new Date(now + 60_000).toISOString(),
+        stock: 3,
+      },
     });
     const { body } = await placeOrder(new Client(), product.id, { quantity: 2 });
     expect(body.order.items[0].unit_price_cents).toBe(6000);
@@ -94,7 +111,9 @@ describe("placing an order", () => {
     expect(again.body.order.id).toBe(first.body.order.id);
 
     const { userId, client } = await signUp();
-    const burst = await Promise.all(Array.from({ length: 15 }, () => placeOrder(client, product.id, { key: "burst-key" })));
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, () => placeOrder(client, product.id, { key: "burst-key" })),
+    );
     expect(new Set(burst.map((r) => r.body.order.id)).size).toBe(1);
     expect(burst.filter((r) => r.status === 201)).toHaveLength(1);
     expect(burst.filter((r) => r.status === 200)).toHaveLength(14);
@@ -161,8 +180,12 @@ describe("paying and the order's life", () => {
     await guest.json(`/api/orders/${id}/pay`, { method: "POST" });
     expect((await merchant.json(`/api/admin/orders/${id}/complete`, { method: "POST" })).status).toBe(409);
     expect((await merchant.json(`/api/admin/orders/${id}/ship`, { method: "POST" })).body.order.status).toBe("shipped");
-    expect((await merchant.json(`/api/admin/orders/${id}/complete`, { method: "POST" })).body.order.status).toBe("completed");
-    expect((await merchant.json(`/api/admin/orders/${id}/refund`, { method: "POST" })).body.order.status).toBe("refunded");
+    expect((await merchant.json(`/api/admin/orders/${id}/complete`, { method: "POST" })).body.order.status).toBe(
+      "completed",
+    );
+    expect((await merchant.json(`/api/admin/orders/${id}/refund`, { method: "POST" })).body.order.status).toBe(
+      "refunded",
+    );
     expect((await merchant.json(`/api/admin/orders/${id}/refund`, { method: "POST" })).status).toBe(409);
 
     const list = await merchant.json("/api/admin/orders?status=refunded");
@@ -224,7 +247,9 @@ describe("wallet cash at checkout", () => {
     const product = await createProduct(merchant, { price_cents: 1000, stock: 20 });
     const { client, userId } = await signUp();
     await creditWallet(userId, 450);
-    const results = await Promise.all(Array.from({ length: 10 }, () => placeOrder(client, product.id, { wallet_cents: 200 })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => placeOrder(client, product.id, { wallet_cents: 200 })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     expect(results.filter((r) => r.status === 409 && r.body.error.code === "insufficient_wallet")).toHaveLength(8);
     expect((await client.json("/api/me")).body.wallet_cents).toBe(50);

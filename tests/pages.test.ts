@@ -69,7 +69,12 @@ describe("storefront pages", () => {
     const start = Date.parse("2026-12-01T00:00:00Z");
     const product = await createProduct(merchant, {
       price_cents: 10000,
-      flash_sale: { price_cents: 5000, starts_at: new Date(start).toISOString(), ends_at: new Date(start + 3600_000).toISOString(), stock: 3 },
+      flash_sale: {
+        price_cents: 5000,
+        starts_at: new Date(start).toISOString(),
+        ends_at: new Date(start + 3600_000).toISOString(),
+        stock: 3,
+      },
     });
     setClockForTests(start - 60_000);
     try {
@@ -88,7 +93,13 @@ describe("API basics", () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths)).toEqual(
-      expect.arrayContaining(["/api/auth/signup", "/api/auth/login", "/api/me", "/api/products/{id}", "/api/admin/products/{id}"]),
+      expect.arrayContaining([
+        "/api/auth/signup",
+        "/api/auth/login",
+        "/api/me",
+        "/api/products/{id}",
+        "/api/admin/products/{id}",
+      ]),
     );
     expect(body.components.schemas.SignupBody.properties.phone.pattern).toBe("^1[3-9]\\d{9}$");
   });

@@ -21,7 +21,9 @@ describe("recordVisitSoon", () => {
   it("250 visits at once: the first request carries them all, written 100, 100 and 50 in click order", async () => {
     const writes: Visit[][] = [];
     const destination = {};
-    const carriers = Array.from({ length: 250 }, (_, n) => recordVisitSoon(destination, visit(n), async (b) => void writes.push(b)));
+    const carriers = Array.from({ length: 250 }, (_, n) =>
+      recordVisitSoon(destination, visit(n), async (b) => void writes.push(b)),
+    );
     expect(carriers.filter((p) => p !== undefined)).toHaveLength(1);
     expect(writes).toEqual([]); // nothing before the batch window closes
     await carriers[0];
@@ -92,7 +94,9 @@ describe("recordVisitSoon", () => {
     await carrier;
     expect(calls).toBe(2);
     expect(errors).not.toHaveBeenCalled(); // the retry succeeded: nothing was refused, nothing lost
-    const { results } = await env.DB.prepare("SELECT visit_id, is_unique FROM visits WHERE link_code = ? ORDER BY id").bind(linkCode).all();
+    const { results } = await env.DB.prepare("SELECT visit_id, is_unique FROM visits WHERE link_code = ? ORDER BY id")
+      .bind(linkCode)
+      .all();
     expect(results).toEqual([
       { visit_id: "retry-0", is_unique: 1 },
       { visit_id: "retry-1", is_unique: 1 },

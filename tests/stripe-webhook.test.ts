@@ -21,7 +21,14 @@ const completed = (eventId: string, orderId: string, paymentStatus = "paid") => 
   id: eventId,
   object: "event",
   type: "checkout.session.completed",
-  data: { object: { id: `cs_${eventId}`, object: "checkout.session", metadata: { order_id: orderId }, payment_status: paymentStatus } },
+  data: {
+    object: {
+      id: `cs_${eventId}`,
+      object: "checkout.session",
+      metadata: { order_id: orderId },
+      payment_status: paymentStatus,
+    },
+  },
 });
 
 describe("the Stripe webhook", () => {

@@ -1,12 +1,20 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Visit } from "../db/record-visit";
 import { ORIGIN, createProduct, signInMerchant, signUp, worker } from "./helpers";
 
-const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47";
+const PHONE_UA =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47";
 
 const visitsOf = async (code: string) =>
-  (await env.DB.prepare("SELECT visitor_id, is_unique FROM visits WHERE link_code = ? ORDER BY id").bind(code).all()).results;
+  (await env.DB.prepare("SELECT visitor_id, is_unique FROM visits WHERE link_code = ? ORDER BY id").bind(code).all())
+    .results;
 
 async function linkCode() {
   const merchant = await signInMerchant();
@@ -33,7 +41,11 @@ describe("visits through the VISITS queue, where that binding exists", () => {
 
   it("the consumer writes a batch in order, uniqueness decided within the batch too", async () => {
     const code = await linkCode();
-    const [{ distributor_user_id }] = (await env.DB.prepare("SELECT distributor_user_id FROM links WHERE code = ?").bind(code).all<{ distributor_user_id: number }>()).results;
+    const [{ distributor_user_id }] = (
+      await env.DB.prepare("SELECT distributor_user_id FROM links WHERE code = ?")
+        .bind(code)
+        .all<{ distributor_user_id: number }>()
+    ).results;
     const at = Date.now();
     const visit = (visitorId: string, offset: number): Visit => ({
       id: `${code}-${offset}`,

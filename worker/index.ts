@@ -111,7 +111,11 @@ export function createWorker(clock: Clock) {
     fetch: app.fetch,
     /** Visits from the VISITS queue, written a batch at a time; a throw makes the queue retry the batch. */
     async queue(batch, env) {
-      await writeVisits(env, batch.messages.map((m) => m.body), clock());
+      await writeVisits(
+        env,
+        batch.messages.map((m) => m.body),
+        clock(),
+      );
     },
     /** Every minute: cancel unpaid orders past their hold, make matured commission available. */
     async scheduled(_controller, env, ctx) {

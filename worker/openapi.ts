@@ -33,5 +33,8 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 export function errors(...statuses: Array<400 | 401 | 403 | 404 | 409 | 429>) {
   return Object.fromEntries(
     statuses.map((s) => [s, { content: { "application/json": { schema: errorSchema } }, description: "Error" }]),
-  ) as Record<(typeof statuses)[number], { content: { "application/json": { schema: typeof errorSchema } }; description: string }>;
+  ) as Record<
+    (typeof statuses)[number],
+    { content: { "application/json": { schema: typeof errorSchema } }; description: string }
+  >;
 }

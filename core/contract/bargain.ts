@@ -3,9 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { BARGAIN_STATUSES } from "../enums";
 import { isoTime } from "./common";
 
-export const startBargainBody = z
-  .object({ product_id: z.number().int().positive() })
-  .openapi("StartBargainBody");
+export const startBargainBody = z.object({ product_id: z.number().int().positive() }).openapi("StartBargainBody");
 
 /** Bargain ids are nanoids: letters and digits. */
 export const bargainIdParam = z.object({
@@ -43,6 +41,4 @@ export const bargainDetailResponse = z
 
 export const bargainListResponse = z.object({ bargains: z.array(bargain) }).openapi("BargainList");
 
-export const helpResponse = z
-  .object({ cut_cents: z.number().int(), bargain })
-  .openapi("BargainHelpResponse");
+export const helpResponse = z.object({ cut_cents: z.number().int(), bargain }).openapi("BargainHelpResponse");

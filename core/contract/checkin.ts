@@ -1,7 +1,10 @@
 // Response bodies of the check-in endpoints (they take no request body).
 import { z } from "@hono/zod-openapi";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: "2026-11-26" });
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ example: "2026-11-26" });
 
 export const checkinResponse = z
   .object({

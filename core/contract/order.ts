@@ -10,7 +10,10 @@ export const createOrderBody = z
       .array(z.object({ product_id: z.number().int().positive(), quantity: z.number().int().min(1).max(99) }))
       .min(1)
       .max(20)
-      .refine((items) => new Set(items.map((i) => i.product_id)).size === items.length, "Each product once; use quantity"),
+      .refine(
+        (items) => new Set(items.map((i) => i.product_id)).size === items.length,
+        "Each product once; use quantity",
+      ),
     contact: z.object({
       name: z.string().trim().min(1).max(40),
       phone,
@@ -23,7 +26,12 @@ export const createOrderBody = z
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 
 export const idempotencyHeader = z.object({
-  "idempotency-key": z.string().min(1).max(200).optional().openapi({ description: "Retries with the same key return the same order" }),
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Retries with the same key return the same order" }),
 });
 
 const orderStatus = z.enum(ORDER_STATUSES);
@@ -32,7 +40,9 @@ export const order = z
   .object({
     id: z.string(),
     status: orderStatus,
-    items: z.array(z.object({ product_id: z.number().int(), quantity: z.number().int(), unit_price_cents: z.number().int() })),
+    items: z.array(
+      z.object({ product_id: z.number().int(), quantity: z.number().int(), unit_price_cents: z.number().int() }),
+    ),
     subtotal_cents: z.number().int(),
     wallet_cents: z.number().int(),
     total_cents: z.number().int(),

@@ -61,7 +61,11 @@ type ProductFields = z.infer<typeof productFields>;
 /** The rules that tie fields together; checked on the merged product after a PATCH too. */
 function checkCoherence(p: ProductFields, ctx: z.RefinementCtx) {
   if ((p.commission_bp ?? 0) + (p.commission_l2_bp ?? 0) > 10_000) {
-    ctx.addIssue({ code: "custom", path: ["commission_l2_bp"], message: "Both commission levels together exceed 100%" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["commission_l2_bp"],
+      message: "Both commission levels together exceed 100%",
+    });
   }
   if (p.bargain) {
     if (p.bargain.floor_cents >= p.price_cents) {
@@ -72,7 +76,11 @@ function checkCoherence(p: ProductFields, ctx: z.RefinementCtx) {
   }
   if (p.flash_sale) {
     if (p.flash_sale.price_cents >= p.price_cents) {
-      ctx.addIssue({ code: "custom", path: ["flash_sale", "price_cents"], message: "The sale price must be below the price" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["flash_sale", "price_cents"],
+        message: "The sale price must be below the price",
+      });
     }
     if (Date.parse(p.flash_sale.ends_at) <= Date.parse(p.flash_sale.starts_at)) {
       ctx.addIssue({ code: "custom", path: ["flash_sale", "ends_at"], message: "The sale must end after it starts" });

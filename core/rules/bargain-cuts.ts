@@ -28,8 +28,10 @@ export function planBargainCuts(totalCents: number, helpers: number, random: () 
     throw new RangeError("Every helper must cut at least 1 fen");
   }
   const rest = totalCents - helpers;
-  const weights = Array.from({ length: helpers }, (_, i) => CUT_DECAY ** i * (1 - CUT_JITTER + 2 * CUT_JITTER * random()))
-    .sort((a, b) => b - a);
+  const weights = Array.from(
+    { length: helpers },
+    (_, i) => CUT_DECAY ** i * (1 - CUT_JITTER + 2 * CUT_JITTER * random()),
+  ).sort((a, b) => b - a);
   const sum = weights.reduce((a, b) => a + b, 0);
   const shares = weights.map((w) => Math.floor((rest * w) / sum));
   let leftover = rest - shares.reduce((a, b) => a + b, 0);

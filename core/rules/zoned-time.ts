@@ -33,7 +33,14 @@ export function isTimeZone(timeZone: string): boolean {
 function wallParts(epochMs: number, timeZone: string) {
   const parts = wallFormatter(timeZone).formatToParts(epochMs);
   const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: n("year"), month: n("month"), day: n("day"), hour: n("hour"), minute: n("minute"), second: n("second") };
+  return {
+    year: n("year"),
+    month: n("month"),
+    day: n("day"),
+    hour: n("hour"),
+    minute: n("minute"),
+    second: n("second"),
+  };
 }
 
 /** How far the zone's clocks are ahead of UTC at an instant, in ms (Asia/Shanghai: 8 h). */

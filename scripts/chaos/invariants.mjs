@@ -17,7 +17,13 @@ export function openD1(persistTo) {
 
 /** One invariant's verdict: what was checked (counts) and the first few violations. */
 function verdict(name, counts, failures) {
-  return { name, ok: failures.length === 0, counts, failures: failures.slice(0, SHOWN_FAILURES), failed: failures.length };
+  return {
+    name,
+    ok: failures.length === 0,
+    counts,
+    failures: failures.slice(0, SHOWN_FAILURES),
+    failed: failures.length,
+  };
 }
 
 const groupBy = (rows, key) => {
@@ -50,9 +56,12 @@ function stockBalances(db, world) {
     if (!start) continue;
     held += r.held;
     released += r.released;
-    if (r.stock + r.held !== start.stock) failures.push(`product ${r.id}: stock ${r.stock} + held ${r.held} ≠ starting ${start.stock}`);
+    if (r.stock + r.held !== start.stock)
+      failures.push(`product ${r.id}: stock ${r.stock} + held ${r.held} ≠ starting ${start.stock}`);
     if (start.flash_stock !== null && r.flash_stock + r.flash_held !== start.flash_stock) {
-      failures.push(`product ${r.id}: flash stock ${r.flash_stock} + held ${r.flash_held} ≠ starting ${start.flash_stock}`);
+      failures.push(
+        `product ${r.id}: flash stock ${r.flash_stock} + held ${r.flash_held} ≠ starting ${start.flash_stock}`,
+      );
     }
   }
   const flags = db
@@ -75,7 +84,8 @@ function walletBalances(db, world) {
   }
   for (const person of world.people) {
     const sum = running.get(person.userId) ?? 0;
-    if (person.meWallet !== sum) failures.push(`user ${person.userId}: /api/me says ${person.meWallet}, ledger sums to ${sum}`);
+    if (person.meWallet !== sum)
+      failures.push(`user ${person.userId}: /api/me says ${person.meWallet}, ledger sums to ${sum}`);
   }
   const cash = db
     .prepare(
@@ -87,10 +97,16 @@ function walletBalances(db, world) {
     .all();
   for (const c of cash) {
     if (c.n !== c.ledger_n || c.cents !== c.ledger_cents) {
-      failures.push(`user ${c.user_id}: ${c.n} check-ins for ${c.cents} but ${c.ledger_n} ledger rows for ${c.ledger_cents}`);
+      failures.push(
+        `user ${c.user_id}: ${c.n} check-ins for ${c.cents} but ${c.ledger_n} ledger rows for ${c.ledger_cents}`,
+      );
     }
   }
-  const orphanCash = db.prepare(`SELECT count(*) AS n FROM wallet_ledger l WHERE kind = 'checkin' AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.user_id = l.user_id)`).get().n;
+  const orphanCash = db
+    .prepare(
+      `SELECT count(*) AS n FROM wallet_ledger l WHERE kind = 'checkin' AND NOT EXISTS (SELECT 1 FROM checkins c WHERE c.user_id = l.user_id)`,
+    )
+    .get().n;
   if (orphanCash > 0) failures.push(`${orphanCash} check-in credits without a check-in`);
   const total = [...running.values()].reduce((a, b) => a + b, 0);
   const counts = `${world.people.length} wallets = /api/me, ${rows.length} ledger rows, ${cash.length} check-in users, ${total} cents held`;
@@ -106,31 +122,39 @@ function expectedShares(order, items, recruiterOf) {
   const l2 = share("commission_l2_bp");
   const recruiter = recruiterOf.get(order.distributor_user_id) ?? null;
   if (l1 > 0) shares.push({ level: 1, who: order.distributor_user_id, amount: l1 });
-  if (recruiter !== null && recruiter !== order.distributor_user_id && l2 > 0) shares.push({ level: 2, who: recruiter, amount: l2 });
+  if (recruiter !== null && recruiter !== order.distributor_user_id && l2 > 0)
+    shares.push({ level: 2, who: recruiter, amount: l2 });
   return shares;
 }
 
 function commissionProblems(order, shares, entries) {
   const sold = ["paid", "shipped", "completed"].includes(order.status);
-  if (!sold && order.status !== "refunded") return entries.length ? [`${order.status} order ${order.id} has ${entries.length} commission entries`] : [];
+  if (!sold && order.status !== "refunded")
+    return entries.length ? [`${order.status} order ${order.id} has ${entries.length} commission entries`] : [];
   const problems = [];
   const levels = new Set(entries.map((e) => e.level));
   for (const level of levels) {
-    if (!shares.some((s) => s.level === level)) problems.push(`order ${order.id} has level-${level} entries it should not`);
+    if (!shares.some((s) => s.level === level))
+      problems.push(`order ${order.id} has level-${level} entries it should not`);
   }
   for (const s of shares) {
     const mine = entries.filter((e) => e.level === s.level);
     const accrued = mine.filter((e) => e.event === "accrue");
     const sum = (buckets) => mine.filter((e) => buckets.includes(e.bucket)).reduce((n, e) => n + e.amount_cents, 0);
     if (accrued.length !== 1 || accrued[0].amount_cents !== s.amount || accrued[0].bucket !== "pending") {
-      problems.push(`order ${order.id} level ${s.level}: accrued ${JSON.stringify(accrued.map((e) => e.amount_cents))}, expected [${s.amount}]`);
+      problems.push(
+        `order ${order.id} level ${s.level}: accrued ${JSON.stringify(accrued.map((e) => e.amount_cents))}, expected [${s.amount}]`,
+      );
     }
-    if (mine.some((e) => e.distributor_user_id !== s.who)) problems.push(`order ${order.id} level ${s.level}: credited to the wrong user`);
+    if (mine.some((e) => e.distributor_user_id !== s.who))
+      problems.push(`order ${order.id} level ${s.level}: credited to the wrong user`);
     const live = sum(["pending", "available"]);
     const reversed = sum(["reversed"]);
     const want = order.status === "refunded" ? { live: 0, reversed: s.amount } : { live: s.amount, reversed: 0 };
     if (live !== want.live || reversed !== want.reversed) {
-      problems.push(`${order.status} order ${order.id} level ${s.level}: pending+available ${live}, reversed ${reversed}; expected ${want.live}, ${want.reversed}`);
+      problems.push(
+        `${order.status} order ${order.id} level ${s.level}: pending+available ${live}, reversed ${reversed}; expected ${want.live}, ${want.reversed}`,
+      );
     }
   }
   return problems;
@@ -141,7 +165,12 @@ function commissions(db, world) {
   const orders = db.prepare(`SELECT id, status, user_id, distributor_user_id, referrer_code FROM orders`).all();
   const items = groupBy(db.prepare(`SELECT * FROM order_items`).all(), "order_id");
   const ledger = groupBy(db.prepare(`SELECT * FROM commission_ledger`).all(), "order_id");
-  const recruiterOf = new Map(db.prepare(`SELECT user_id, recruiter_user_id FROM distributors`).all().map((d) => [d.user_id, d.recruiter_user_id]));
+  const recruiterOf = new Map(
+    db
+      .prepare(`SELECT user_id, recruiter_user_id FROM distributors`)
+      .all()
+      .map((d) => [d.user_id, d.recruiter_user_id]),
+  );
   const failures = [];
   let entries = 0;
   let withShares = 0;
@@ -167,12 +196,16 @@ function attributionProblems(world, order) {
   const expected = owner && owner !== known.owner.userId ? owner : null;
   return order.distributor_user_id === expected && (order.referrer_code ?? null) === (expected ? code : null)
     ? []
-    : [`order ${order.id} credits ${order.distributor_user_id} (${order.referrer_code}); the buyer's last click says ${expected} (${code})`];
+    : [
+        `order ${order.id} credits ${order.distributor_user_id} (${order.referrer_code}); the buyer's last click says ${expected} (${code})`,
+      ];
 }
 
 /** Orders: none without items, and their sums add up. */
 function orderShapes(db) {
-  const empty = db.prepare(`SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id)`).all();
+  const empty = db
+    .prepare(`SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id)`)
+    .all();
   const sums = db
     .prepare(
       `SELECT o.id, o.subtotal_cents, o.wallet_cents, o.total_cents, sum(i.unit_price_cents * i.quantity) AS items
@@ -180,13 +213,22 @@ function orderShapes(db) {
        HAVING items <> o.subtotal_cents OR o.total_cents <> o.subtotal_cents - o.wallet_cents OR o.wallet_cents < 0 OR o.total_cents < 0`,
     )
     .all();
-  const orphans = db.prepare(`SELECT count(*) AS n FROM order_items i WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = i.order_id)`).get().n;
+  const orphans = db
+    .prepare(
+      `SELECT count(*) AS n FROM order_items i WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = i.order_id)`,
+    )
+    .get().n;
   const failures = [
     ...empty.map((o) => `order ${o.id} has no items`),
-    ...sums.map((o) => `order ${o.id}: items ${o.items}, subtotal ${o.subtotal_cents}, wallet ${o.wallet_cents}, total ${o.total_cents}`),
+    ...sums.map(
+      (o) =>
+        `order ${o.id}: items ${o.items}, subtotal ${o.subtotal_cents}, wallet ${o.wallet_cents}, total ${o.total_cents}`,
+    ),
     ...(orphans ? [`${orphans} items without an order`] : []),
   ];
-  const n = db.prepare(`SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_items) AS items`).get();
+  const n = db
+    .prepare(`SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_items) AS items`)
+    .get();
   return verdict("4. no order without items; sums add up", `${n.orders} orders, ${n.items} items`, failures);
 }
 
@@ -202,14 +244,19 @@ function bargainCuts(db) {
     helpCount += mine.length;
     mine.forEach((h, i) => {
       if (h.seq !== i + 1) failures.push(`bargain ${b.id}: help ${i + 1} has seq ${h.seq}`);
-      if (h.cut_cents !== plan[h.seq - 1] || !(h.cut_cents > 0)) failures.push(`bargain ${b.id} seq ${h.seq}: cut ${h.cut_cents}, planned ${plan[h.seq - 1]}`);
+      if (h.cut_cents !== plan[h.seq - 1] || !(h.cut_cents > 0))
+        failures.push(`bargain ${b.id} seq ${h.seq}: cut ${h.cut_cents}, planned ${plan[h.seq - 1]}`);
       if (h.helper_user_id === b.user_id) failures.push(`bargain ${b.id}: the starter helped`);
     });
     const cut = mine.reduce((n, h) => n + h.cut_cents, 0);
-    if (b.helper_count !== mine.length) failures.push(`bargain ${b.id}: helper_count ${b.helper_count}, ${mine.length} helps`);
-    if (b.current_cents !== b.price_cents - cut) failures.push(`bargain ${b.id}: current ${b.current_cents} ≠ ${b.price_cents} − ${cut}`);
+    if (b.helper_count !== mine.length)
+      failures.push(`bargain ${b.id}: helper_count ${b.helper_count}, ${mine.length} helps`);
+    if (b.current_cents !== b.price_cents - cut)
+      failures.push(`bargain ${b.id}: current ${b.current_cents} ≠ ${b.price_cents} − ${cut}`);
   }
-  const overLimit = db.prepare(`SELECT helper_user_id, day, count(*) AS n FROM bargain_helps GROUP BY helper_user_id, day HAVING n > 5`).all();
+  const overLimit = db
+    .prepare(`SELECT helper_user_id, day, count(*) AS n FROM bargain_helps GROUP BY helper_user_id, day HAVING n > 5`)
+    .all();
   failures.push(...overLimit.map((r) => `user ${r.helper_user_id} helped ${r.n} times on ${r.day}`));
   const buys = db
     .prepare(
@@ -218,11 +265,22 @@ function bargainCuts(db) {
     )
     .all();
   for (const o of buys) {
-    if (o.user_id !== o.starter || o.helper_count !== o.helpers_needed || o.unit_price_cents !== o.floor_cents || o.quantity !== 1) {
-      failures.push(`bargain order ${o.id}: buyer ${o.user_id}/${o.starter}, helpers ${o.helper_count}/${o.helpers_needed}, price ${o.unit_price_cents}/${o.floor_cents}`);
+    if (
+      o.user_id !== o.starter ||
+      o.helper_count !== o.helpers_needed ||
+      o.unit_price_cents !== o.floor_cents ||
+      o.quantity !== 1
+    ) {
+      failures.push(
+        `bargain order ${o.id}: buyer ${o.user_id}/${o.starter}, helpers ${o.helper_count}/${o.helpers_needed}, price ${o.unit_price_cents}/${o.floor_cents}`,
+      );
     }
   }
-  const twice = db.prepare(`SELECT bargain_id, count(*) AS n FROM orders WHERE bargain_id IS NOT NULL AND status <> 'cancelled' GROUP BY bargain_id HAVING n > 1`).all();
+  const twice = db
+    .prepare(
+      `SELECT bargain_id, count(*) AS n FROM orders WHERE bargain_id IS NOT NULL AND status <> 'cancelled' GROUP BY bargain_id HAVING n > 1`,
+    )
+    .all();
   failures.push(...twice.map((r) => `bargain ${r.bargain_id} bought ${r.n} times`));
   const counts = `${bargains.length} bargains, ${helpCount} helps, ${buys.length} bought at the floor`;
   return verdict("5. every help = its planned cut; bargain = price − cuts", counts, failures);
@@ -230,9 +288,18 @@ function bargainCuts(db) {
 
 /** Idempotency: one order per key, the one every answer to that key named; no order the client never heard of. */
 function idempotency(db, world) {
-  const rows = db.prepare(`SELECT o.id, count(k.key) AS keys FROM orders o LEFT JOIN idempotency_keys k ON k.order_id = o.id GROUP BY o.id`).all();
+  const rows = db
+    .prepare(
+      `SELECT o.id, count(k.key) AS keys FROM orders o LEFT JOIN idempotency_keys k ON k.order_id = o.id GROUP BY o.id`,
+    )
+    .all();
   const failures = rows.filter((r) => r.keys !== 1).map((r) => `order ${r.id} has ${r.keys} idempotency keys`);
-  const byKey = new Map(db.prepare(`SELECT key, order_id FROM idempotency_keys`).all().map((k) => [k.key, k.order_id]));
+  const byKey = new Map(
+    db
+      .prepare(`SELECT key, order_id FROM idempotency_keys`)
+      .all()
+      .map((k) => [k.key, k.order_id]),
+  );
   let answered = 0;
   for (const entry of world.keys.values()) {
     const named = new Set(entry.answers.map((a) => a.orderId).filter(Boolean));
@@ -240,13 +307,21 @@ function idempotency(db, world) {
     if (named.size === 1) {
       answered += 1;
       const [id] = named;
-      if (byKey.get(entry.key) !== id) failures.push(`key ${entry.key} named order ${id}; the database says ${byKey.get(entry.key)}`);
+      if (byKey.get(entry.key) !== id)
+        failures.push(`key ${entry.key} named order ${id}; the database says ${byKey.get(entry.key)}`);
     } else if (byKey.has(entry.key)) {
-      failures.push(`key ${entry.key} got no order (${entry.answers.map((a) => a.status).join(", ")}) yet order ${byKey.get(entry.key)} exists`);
+      failures.push(
+        `key ${entry.key} got no order (${entry.answers.map((a) => a.status).join(", ")}) yet order ${byKey.get(entry.key)} exists`,
+      );
     }
   }
-  if (rows.length !== answered) failures.push(`${rows.length} orders in the database, ${answered} keys answered with one`);
-  return verdict("6. one order per idempotency key", `${world.keys.size} keys sent, ${answered} answered with an order, ${rows.length} orders`, failures);
+  if (rows.length !== answered)
+    failures.push(`${rows.length} orders in the database, ${answered} keys answered with one`);
+  return verdict(
+    "6. one order per idempotency key",
+    `${world.keys.size} keys sent, ${answered} answered with an order, ${rows.length} orders`,
+    failures,
+  );
 }
 
 /** Wallet cash an order spent: one spend row; back exactly once when the order is cancelled or refunded. */
@@ -266,20 +341,37 @@ function walletVsOrders(db) {
     const wantRefunds = o.wallet_cents > 0 && back ? 1 : 0;
     spent += spends.length;
     returned += refunds.length;
-    if (spends.length !== wantSpends || refunds.length !== wantRefunds || mine.length !== spends.length + refunds.length) {
-      failures.push(`${o.status} order ${o.id} with wallet ${o.wallet_cents}: ${spends.length} spend and ${refunds.length} refund rows`);
+    if (
+      spends.length !== wantSpends ||
+      refunds.length !== wantRefunds ||
+      mine.length !== spends.length + refunds.length
+    ) {
+      failures.push(
+        `${o.status} order ${o.id} with wallet ${o.wallet_cents}: ${spends.length} spend and ${refunds.length} refund rows`,
+      );
       continue;
     }
-    if (spends.some((r) => r.amount_cents !== -o.wallet_cents || r.user_id !== o.user_id)) failures.push(`order ${o.id}: spend row ≠ −${o.wallet_cents}`);
-    if (refunds.some((r) => r.amount_cents !== o.wallet_cents || r.user_id !== o.user_id)) failures.push(`order ${o.id}: refund row ≠ +${o.wallet_cents}`);
+    if (spends.some((r) => r.amount_cents !== -o.wallet_cents || r.user_id !== o.user_id))
+      failures.push(`order ${o.id}: spend row ≠ −${o.wallet_cents}`);
+    if (refunds.some((r) => r.amount_cents !== o.wallet_cents || r.user_id !== o.user_id))
+      failures.push(`order ${o.id}: refund row ≠ +${o.wallet_cents}`);
   }
   for (const id of rows.keys()) failures.push(`wallet rows for missing order ${id}`);
-  return verdict("7. wallet spend/refund rows match order statuses", `${spent} spends, ${returned} given back`, failures);
+  return verdict(
+    "7. wallet spend/refund rows match order statuses",
+    `${spent} spends, ${returned} given back`,
+    failures,
+  );
 }
 
 /** Nothing acknowledged was lost: every answered order, payment, move, check-in and help is in the database. */
 function acknowledgedWrites(db, world) {
-  const status = new Map(db.prepare(`SELECT id, status FROM orders`).all().map((o) => [o.id, o.status]));
+  const status = new Map(
+    db
+      .prepare(`SELECT id, status FROM orders`)
+      .all()
+      .map((o) => [o.id, o.status]),
+  );
   const failures = [];
   const after = {
     pay: ["paid", "shipped", "completed", "refunded"],
@@ -290,16 +382,24 @@ function acknowledgedWrites(db, world) {
   for (const id of world.orders.keys()) if (!status.has(id)) failures.push(`acknowledged order ${id} is gone`);
   for (const [action, allowed] of Object.entries(after)) {
     for (const id of world.acks[action]) {
-      if (!allowed.includes(status.get(id))) failures.push(`${action} of ${id} was acknowledged; the order is ${status.get(id)}`);
+      if (!allowed.includes(status.get(id)))
+        failures.push(`${action} of ${id} was acknowledged; the order is ${status.get(id)}`);
     }
   }
-  const checkins = new Map(db.prepare(`SELECT user_id, sum(credited_cents) AS cents FROM checkins GROUP BY user_id`).all().map((c) => [c.user_id, c.cents]));
+  const checkins = new Map(
+    db
+      .prepare(`SELECT user_id, sum(credited_cents) AS cents FROM checkins GROUP BY user_id`)
+      .all()
+      .map((c) => [c.user_id, c.cents]),
+  );
   for (const [userId, cents] of world.checkins) {
-    if (checkins.get(userId) !== cents) failures.push(`check-in of user ${userId} (${cents}) was acknowledged; found ${checkins.get(userId)}`);
+    if (checkins.get(userId) !== cents)
+      failures.push(`check-in of user ${userId} (${cents}) was acknowledged; found ${checkins.get(userId)}`);
   }
   const help = db.prepare(`SELECT cut_cents FROM bargain_helps WHERE bargain_id = ? AND helper_user_id = ?`);
   for (const h of world.acks.helps) {
-    if (help.get(h.bargainId, h.userId)?.cut_cents !== h.cut) failures.push(`help of ${h.userId} on ${h.bargainId} (cut ${h.cut}) is gone`);
+    if (help.get(h.bargainId, h.userId)?.cut_cents !== h.cut)
+      failures.push(`help of ${h.userId} on ${h.bargainId} (cut ${h.cut}) is gone`);
   }
   const a = world.acks;
   const counts = `${world.orders.size} orders, ${a.pay.size} payments, ${a.ship.size + a.complete.size} ships/completes, ${a.refund.size} refunds, ${world.checkins.size} check-ins, ${a.helps.length} helps`;
@@ -309,9 +409,16 @@ function acknowledgedWrites(db, world) {
 export function checkInvariants(persistTo, world) {
   const db = openD1(persistTo);
   try {
-    return [stockBalances, walletBalances, commissions, orderShapes, bargainCuts, idempotency, walletVsOrders, acknowledgedWrites].map((check) =>
-      check(db, world),
-    );
+    return [
+      stockBalances,
+      walletBalances,
+      commissions,
+      orderShapes,
+      bargainCuts,
+      idempotency,
+      walletVsOrders,
+      acknowledgedWrites,
+    ].map((check) => check(db, world));
   } finally {
     db.close();
   }
@@ -321,8 +428,15 @@ export function checkInvariants(persistTo, world) {
 export function tallies(persistTo) {
   const db = openD1(persistTo);
   try {
-    const byStatus = Object.fromEntries(db.prepare(`SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY status`).all().map((r) => [r.status, r.n]));
-    const matured = db.prepare(`SELECT count(*) AS n FROM commission_ledger WHERE event = 'mature' AND bucket = 'available'`).get().n;
+    const byStatus = Object.fromEntries(
+      db
+        .prepare(`SELECT status, count(*) AS n FROM orders GROUP BY status ORDER BY status`)
+        .all()
+        .map((r) => [r.status, r.n]),
+    );
+    const matured = db
+      .prepare(`SELECT count(*) AS n FROM commission_ledger WHERE event = 'mature' AND bucket = 'available'`)
+      .get().n;
     const stock = db.prepare(`SELECT id, title, stock, flash_stock FROM products ORDER BY id`).all();
     return { byStatus, matured, stock };
   } finally {

@@ -42,7 +42,13 @@ function noteOrderAnswer(world, entry, res) {
   const orderId = res.body?.order?.id ?? null;
   entry.answers.push({ status: res.status, orderId, cut: res.cut });
   if (![200, 201].includes(res.status) || world.orders.has(orderId)) return;
-  const order = { id: orderId, key: entry.key, owner: entry.owner, status: res.body.order.status, bargainId: entry.body.bargain_id ?? null };
+  const order = {
+    id: orderId,
+    key: entry.key,
+    owner: entry.owner,
+    status: res.body.order.status,
+    bargainId: entry.body.bargain_id ?? null,
+  };
   world.orders.set(orderId, order);
   if (order.status === "pending") (entry.owner.pending ??= []).push(orderId);
 }
@@ -87,7 +93,14 @@ async function startBargain(world, person) {
   const res = await person.client.post("bargain", "/api/bargains", { product_id: world.products.bargain.id });
   if (![200, 201].includes(res.status)) return;
   const b = res.body.bargain;
-  if (!world.bargains.has(b.id)) world.bargains.set(b.id, { id: b.id, starter: person, needed: b.helpers_needed, helpers: new Set(), bought: false });
+  if (!world.bargains.has(b.id))
+    world.bargains.set(b.id, {
+      id: b.id,
+      starter: person,
+      needed: b.helpers_needed,
+      helpers: new Set(),
+      bought: false,
+    });
 }
 
 /** A friend helps a live bargain; now and then a help the store must refuse (own, twice, over the limit). */
@@ -113,9 +126,14 @@ async function buyBargain(world) {
   if (done.length === 0) return helpBargain(world, pick(world.people));
   const bargain = pick(done);
   bargain.bought = true;
-  const body = { items: [{ product_id: world.products.bargain.id, quantity: 1 }], contact: CONTACT, bargain_id: bargain.id };
+  const body = {
+    items: [{ product_id: world.products.bargain.id, quantity: 1 }],
+    contact: CONTACT,
+    bargain_id: bargain.id,
+  };
   const res = await placeOrder(world, bargain.starter, body);
-  if (res.status === 201 && res.body.order.status === "pending") await payOrder(world, bargain.starter, res.body.order.id);
+  if (res.status === 201 && res.body.order.status === "pending")
+    await payOrder(world, bargain.starter, res.body.order.id);
 }
 
 /** The same key and body again: the store must answer the order it placed the first time. */
@@ -123,7 +141,9 @@ async function replayKey(world) {
   const answered = [...world.keys.values()].filter((k) => k.answers.some((a) => a.orderId));
   if (answered.length === 0) return;
   const entry = pick(answered);
-  const res = await entry.owner.client.post("order-replay", "/api/orders", entry.body, { "idempotency-key": entry.key });
+  const res = await entry.owner.client.post("order-replay", "/api/orders", entry.body, {
+    "idempotency-key": entry.key,
+  });
   noteOrderAnswer(world, entry, res);
 }
 
@@ -134,7 +154,12 @@ async function reuseKey(world) {
   const entry = pick(answered);
   const other = { ...entry.body, contact: { ...CONTACT, name: "另一个人" } };
   const res = await entry.owner.client.post("order-reuse", "/api/orders", other, { "idempotency-key": entry.key });
-  world.reuse.push({ key: entry.key, status: res.status, code: res.body?.error?.code ?? null, orderId: res.body?.order?.id ?? null });
+  world.reuse.push({
+    key: entry.key,
+    status: res.status,
+    code: res.body?.error?.code ?? null,
+    orderId: res.body?.order?.id ?? null,
+  });
 }
 
 const ACTIONS = [

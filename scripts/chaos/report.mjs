@@ -80,7 +80,10 @@ function findings(results, reuse) {
   for (const r of results.filter((x) => !x.ok)) {
     lines.push(`- **${r.name}** failed ${r.failed} time(s):`, ...r.failures.map((f) => `  - ${f}`));
   }
-  if (lines.length === 0) lines.push("- No invariant broke: every crash lost nothing the store had acknowledged, and left nothing half-written.");
+  if (lines.length === 0)
+    lines.push(
+      "- No invariant broke: every crash lost nothing the store had acknowledged, and left nothing half-written.",
+    );
   const tally = reuseSummary(reuse);
   if (reuse.length && !Object.keys(tally).every((label) => label.includes("idempotency_key_reused"))) {
     lines.push(

@@ -3,7 +3,10 @@
 import { randomInt } from "node:crypto";
 import { Client } from "./traffic.mjs";
 
-const MERCHANT = { phone: process.env.ADMIN_PHONE ?? "13800000000", password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass" };
+const MERCHANT = {
+  phone: process.env.ADMIN_PHONE ?? "13800000000",
+  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
+};
 const PASSWORD = "chaos-monkey-pass";
 const HOUR_MS = 3_600_000;
 
@@ -51,11 +54,17 @@ function newPhone() {
 
 async function signInMerchant(traffic) {
   const merchant = new Client(traffic, "merchant");
-  await must(merchant.post("setup", "/api/auth/login", { phone: MERCHANT.phone, password: MERCHANT.password }), "merchant login");
+  await must(
+    merchant.post("setup", "/api/auth/login", { phone: MERCHANT.phone, password: MERCHANT.password }),
+    "merchant login",
+  );
   // unpaid orders expire within the run, so the cron's cancel (and its stock release) runs under fire too;
   // completed orders' commission matures at the next cron
   await must(
-    merchant.request("setup", "/api/admin/settings", { method: "PATCH", body: { order_hold_minutes: 1, commission_maturity_days: 0 } }),
+    merchant.request("setup", "/api/admin/settings", {
+      method: "PATCH",
+      body: { order_hold_minutes: 1, commission_maturity_days: 0 },
+    }),
     "settings",
   );
   return merchant;
@@ -63,7 +72,12 @@ async function signInMerchant(traffic) {
 
 async function createProducts(merchant) {
   const now = Date.now();
-  const flashSale = { price_cents: 1999, starts_at: new Date(now - HOUR_MS).toISOString(), ends_at: new Date(now + 2 * HOUR_MS).toISOString(), stock: FLASH_STOCK };
+  const flashSale = {
+    price_cents: 1999,
+    starts_at: new Date(now - HOUR_MS).toISOString(),
+    ends_at: new Date(now + 2 * HOUR_MS).toISOString(),
+    stock: FLASH_STOCK,
+  };
   const products = {};
   for (const [name, fields] of Object.entries(PRODUCTS)) {
     const body = { ...fields, ...(name === "flash" ? { flash_sale: flashSale } : {}) };
@@ -81,7 +95,11 @@ async function signUp(traffic, nickname) {
 
 /** Three top distributors, three recruited by them (level 2), each with links to every product and the store. */
 async function makeDistributors(traffic, products, n) {
-  const people = await mapLimit(Array.from({ length: n }, (_, i) => `分销${i + 1}`), 6, (name) => signUp(traffic, name));
+  const people = await mapLimit(
+    Array.from({ length: n }, (_, i) => `分销${i + 1}`),
+    6,
+    (name) => signUp(traffic, name),
+  );
   for (const [i, d] of people.entries()) {
     const recruiter = i >= 3 ? people[i - 3] : null;
     const body = recruiter ? { invite_code: recruiter.code } : {};
@@ -115,11 +133,22 @@ async function clickLinks(everyone, distributors) {
 
 /** Guests order without an account; a first page view gives them the visitor cookie their keys live under. */
 async function makeGuests(traffic, n) {
-  return mapLimit(Array.from({ length: n }, (_, i) => `游客${i + 1}`), 4, async (name) => {
-    const guest = { client: new Client(traffic, name), userId: null, nickname: name, links: {}, lastLink: null, guest: true };
-    await must(guest.client.request("setup", "/"), "guest page view");
-    return guest;
-  });
+  return mapLimit(
+    Array.from({ length: n }, (_, i) => `游客${i + 1}`),
+    4,
+    async (name) => {
+      const guest = {
+        client: new Client(traffic, name),
+        userId: null,
+        nickname: name,
+        links: {},
+        lastLink: null,
+        guest: true,
+      };
+      await must(guest.client.request("setup", "/"), "guest page view");
+      return guest;
+    },
+  );
 }
 
 async function startingStock(merchant) {
@@ -135,7 +164,11 @@ export async function setUp(traffic, { shoppers, distributors, guests }) {
   const products = await createProducts(merchant);
   const start = await startingStock(merchant);
   const team = await makeDistributors(traffic, products, distributors);
-  const crowd = await mapLimit(Array.from({ length: shoppers }, (_, i) => `顾客${i + 1}`), 6, (name) => signUp(traffic, name));
+  const crowd = await mapLimit(
+    Array.from({ length: shoppers }, (_, i) => `顾客${i + 1}`),
+    6,
+    (name) => signUp(traffic, name),
+  );
   const visitors = await makeGuests(traffic, guests);
   await clickLinks([...team, ...crowd, ...visitors], team);
   const people = [...team, ...crowd];
@@ -153,7 +186,11 @@ export async function setUp(traffic, { shoppers, distributors, guests }) {
     acks: { pay: new Set(), ship: new Set(), complete: new Set(), refund: new Set(), helps: [] },
   };
   // half the wallets have cash before the load starts; the other half check in under it
-  await mapLimit(people.filter((_, i) => i % 2 === 0), 8, (p) => checkIn(world, p));
+  await mapLimit(
+    people.filter((_, i) => i % 2 === 0),
+    8,
+    (p) => checkIn(world, p),
+  );
   return world;
 }
 

@@ -18,7 +18,10 @@ export function AdminField(props: AdminFieldProps) {
   return (
     <div class={`f${props.check ? " check" : ""}${props.error ? " bad" : ""}`} data-field={props.name}>
       {props.check ? (
-        <label>{props.children}{props.label}</label>
+        <label>
+          {props.children}
+          {props.label}
+        </label>
       ) : (
         <>
           <label for={id}>{props.label}</label>

@@ -36,10 +36,7 @@ export function BargainPanel({ bargain: b, now, inIsland, children }: BargainPan
       </div>
       <div class="bargain-meta">
         <p class="muted">{t.bargainHelpersProgress(b.helper_count, b.helpers_needed)}</p>
-        {b.status === "active" &&
-          (inIsland ? (
-            <Countdown {...countdown} />
-          ) : island(Countdown, countdown))}
+        {b.status === "active" && (inIsland ? <Countdown {...countdown} /> : island(Countdown, countdown))}
       </div>
       {children}
     </>

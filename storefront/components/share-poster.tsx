@@ -25,7 +25,13 @@ export function SharePoster(props: SharePosterProps) {
   const lines = wrapTitle(props.title);
   const priceY = 200 + lines.length * 48 + 40;
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} font-family={FONT}>
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      font-family={FONT}
+    >
       <rect width={WIDTH} height={HEIGHT} fill="#fff" />
       <rect width={WIDTH} height="140" fill="#e4393c" />
       <text x={WIDTH / 2} y="74" fill="#fff" font-size="40" font-weight="700" text-anchor="middle">

@@ -37,7 +37,11 @@ export function AdminLoginForm(props: AdminLoginFormProps) {
         <label for="password">{t.loginPassword}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" class="btn" disabled={busy}>
         {busy ? t.loginBusy : t.loginSubmit}
       </button>

@@ -35,7 +35,9 @@ export function AdminOrderActions(props: AdminOrderActionsProps) {
   if (done) {
     return (
       <div class="acts">
-        <span class="ok" role="status">{o.done[done]}</span>
+        <span class="ok" role="status">
+          {o.done[done]}
+        </span>
         <a href={location.pathname + location.search}>↻</a>
       </div>
     );
@@ -64,7 +66,11 @@ export function AdminOrderActions(props: AdminOrderActionsProps) {
           </button>
         ))
       )}
-      {error && <span class="error" role="alert">{error}</span>}
+      {error && (
+        <span class="error" role="alert">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -16,7 +16,9 @@ export function AdminPayoutButton(props: AdminPayoutButtonProps) {
   async function pay() {
     setStep("busy");
     setError(null);
-    const res = await send(api.admin.distributors[":user_id"].payout.$post({ param: { user_id: String(props.userId) } }));
+    const res = await send(
+      api.admin.distributors[":user_id"].payout.$post({ param: { user_id: String(props.userId) } }),
+    );
     if (res.ok) {
       setPaidCents(res.body.payout.amount_cents);
       return setStep("done");
@@ -25,7 +27,12 @@ export function AdminPayoutButton(props: AdminPayoutButtonProps) {
     setError(d.errors[res.code] ?? ta.failed);
   }
 
-  if (step === "done") return <span class="ok" role="status">{d.paid(formatCny(paidCents))}</span>;
+  if (step === "done")
+    return (
+      <span class="ok" role="status">
+        {d.paid(formatCny(paidCents))}
+      </span>
+    );
   return (
     <span>
       {step === "idle" ? (
@@ -37,7 +44,12 @@ export function AdminPayoutButton(props: AdminPayoutButtonProps) {
           {d.confirmPayout(amount)}
         </button>
       )}
-      {error && <span class="error" role="alert"> {error}</span>}
+      {error && (
+        <span class="error" role="alert">
+          {" "}
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -133,9 +133,18 @@ export function AdminProductForm(props: AdminProductFormProps) {
   );
   const money = { inputMode: "decimal", placeholder: "0.00" };
   const whole = { inputMode: "numeric" };
-  const check = (name: "bargainOn" | "flashOn" | "active", label: string, onChange = (on: boolean) => set(name, on)) => (
+  const check = (
+    name: "bargainOn" | "flashOn" | "active",
+    label: string,
+    onChange = (on: boolean) => set(name, on),
+  ) => (
     <AdminField name={name} label={label} check>
-      <input type="checkbox" name={name} checked={v[name]} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <input
+        type="checkbox"
+        name={name}
+        checked={v[name]}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
     </AdminField>
   );
   const s = ta.products.sections;
@@ -154,13 +163,30 @@ export function AdminProductForm(props: AdminProductFormProps) {
         <legend>{s.basic}</legend>
         {text("title", { maxLength: 80 })}
         <AdminField name="description" label={f.description!} error={errors.description}>
-          <textarea id={fieldId("description")} name="description" rows={4} value={String(v.description)} onInput={(e) => set("description", (e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            id={fieldId("description")}
+            name="description"
+            rows={4}
+            value={String(v.description)}
+            onInput={(e) => set("description", (e.currentTarget as HTMLTextAreaElement).value)}
+          />
         </AdminField>
         <AdminField name="image_url" label={f.image_url!} error={errors.image_url} hint={ta.products.pickImage}>
-          <input id={fieldId("image_url")} name="image_url" value={String(v.image_url)} placeholder="https://… /img/…" onInput={(e) => set("image_url", (e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id={fieldId("image_url")}
+            name="image_url"
+            value={String(v.image_url)}
+            placeholder="https://… /img/…"
+            onInput={(e) => set("image_url", (e.currentTarget as HTMLInputElement).value)}
+          />
           <div class="a-pics">
             {props.pictures.map((src) => (
-              <button type="button" class={v.image_url === src ? "on" : undefined} onClick={() => set("image_url", src)} title={src}>
+              <button
+                type="button"
+                class={v.image_url === src ? "on" : undefined}
+                onClick={() => set("image_url", src)}
+                title={src}
+              >
                 <img src={src} alt="" loading="lazy" width={36} height={36} />
               </button>
             ))}
@@ -181,7 +207,11 @@ export function AdminProductForm(props: AdminProductFormProps) {
         <div class="cols">
           {(["commission_bp", "commission_l2_bp"] as const).map((name) => {
             const fallback = bpToPercentText(props.defaults[name]);
-            return text(name, { ...money, placeholder: fallback }, p ? undefined : ta.products.commissionDefault(fallback));
+            return text(
+              name,
+              { ...money, placeholder: fallback },
+              p ? undefined : ta.products.commissionDefault(fallback),
+            );
           })}
         </div>
       </fieldset>
@@ -211,9 +241,21 @@ export function AdminProductForm(props: AdminProductFormProps) {
         <button type="submit" class="btn" disabled={state === "busy"}>
           {state === "busy" ? ta.saving : p ? ta.save : ta.products.create}
         </button>
-        {state === "saved" && <span class="ok" role="status">{ta.saved}</span>}
-        {state === "invalid" && <span class="error" role="alert">{ta.fixFields}</span>}
-        {state === "failed" && <span class="error" role="alert">{ta.failed}</span>}
+        {state === "saved" && (
+          <span class="ok" role="status">
+            {ta.saved}
+          </span>
+        )}
+        {state === "invalid" && (
+          <span class="error" role="alert">
+            {ta.fixFields}
+          </span>
+        )}
+        {state === "failed" && (
+          <span class="error" role="alert">
+            {ta.failed}
+          </span>
+        )}
         {p && (
           <button type="button" class="btn btn-line" disabled={state === "busy"} onClick={() => setActive(!p.active)}>
             {p.active ? ta.products.archive : ta.products.restore}

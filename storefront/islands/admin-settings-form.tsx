@@ -15,27 +15,70 @@ type Key = keyof StoreSettings;
 
 /** The form's sections, each setting with the unit its field is typed in. */
 const SECTIONS: Array<[keyof typeof ta.settings.sections, Array<[Key, Kind]>]> = [
-  ["store", [["time_zone", "zone"], ["order_hold_minutes", "int"]]],
-  ["attribution", [["attribution_window_days", "int"], ["unique_visit_window_s", "int"]]],
-  ["commission", [["commission_bp", "percent"], ["commission_l2_bp", "percent"], ["commission_maturity_days", "int"]]],
+  [
+    "store",
+    [
+      ["time_zone", "zone"],
+      ["order_hold_minutes", "int"],
+    ],
+  ],
+  [
+    "attribution",
+    [
+      ["attribution_window_days", "int"],
+      ["unique_visit_window_s", "int"],
+    ],
+  ],
+  [
+    "commission",
+    [
+      ["commission_bp", "percent"],
+      ["commission_l2_bp", "percent"],
+      ["commission_maturity_days", "int"],
+    ],
+  ],
   ["checkin", [["checkin_schedule_cents", "yuanList"]]],
-  ["bargain", [["bargain_floor_cents", "yuan"], ["bargain_helpers", "int"], ["bargain_ttl_hours", "int"], ["bargain_helps_per_day", "int"]]],
+  [
+    "bargain",
+    [
+      ["bargain_floor_cents", "yuan"],
+      ["bargain_helpers", "int"],
+      ["bargain_ttl_hours", "int"],
+      ["bargain_helps_per_day", "int"],
+    ],
+  ],
 ];
 
-const ZONES = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Europe/London", "America/New_York", "America/Los_Angeles", "UTC"];
+const ZONES = [
+  "Asia/Shanghai",
+  "Asia/Hong_Kong",
+  "Asia/Taipei",
+  "Asia/Singapore",
+  "Asia/Tokyo",
+  "Europe/London",
+  "America/New_York",
+  "America/Los_Angeles",
+  "UTC",
+];
 
 const show = (kind: Kind, value: StoreSettings[Key]): string =>
-  kind === "yuan" ? formatCny(value as number, { plain: true })
-  : kind === "percent" ? bpToPercentText(value as number)
-  : kind === "yuanList" ? (value as number[]).map((c) => formatCny(c, { plain: true })).join(", ")
-  : String(value);
+  kind === "yuan"
+    ? formatCny(value as number, { plain: true })
+    : kind === "percent"
+      ? bpToPercentText(value as number)
+      : kind === "yuanList"
+        ? (value as number[]).map((c) => formatCny(c, { plain: true })).join(", ")
+        : String(value);
 
 const int = (s: string) => (/^\s*\d{1,9}\s*$/.test(s) ? Number(s) : Number.NaN);
 
 function read(kind: Kind, text: string): unknown {
   if (kind === "zone") return text.trim();
   if (kind === "yuanList") {
-    const list = text.split(/[,，\s]+/).filter(Boolean).map(yuanToCents);
+    const list = text
+      .split(/[,，\s]+/)
+      .filter(Boolean)
+      .map(yuanToCents);
     return list.length > 0 && list.every((n) => !Number.isNaN(n)) ? list : Number.NaN;
   }
   return (kind === "yuan" ? yuanToCents : kind === "percent" ? percentToBp : int)(text);
@@ -69,7 +112,9 @@ export function AdminSettingsForm(props: AdminSettingsFormProps) {
     }
     const byField = issuesByField(res.issues);
     // an issue inside the schedule (`checkin_schedule_cents.2`) belongs to the schedule's field
-    const mapped = Object.fromEntries(Object.keys(byField).map((k) => [k.split(".")[0]!, s.errors[k.split(".")[0]!] ?? byField[k]!]));
+    const mapped = Object.fromEntries(
+      Object.keys(byField).map((k) => [k.split(".")[0]!, s.errors[k.split(".")[0]!] ?? byField[k]!]),
+    );
     setErrors(mapped);
     setState(Object.keys(mapped).length ? "invalid" : "failed");
   }
@@ -105,9 +150,21 @@ export function AdminSettingsForm(props: AdminSettingsFormProps) {
         <button type="submit" class="btn" disabled={state === "busy"}>
           {state === "busy" ? ta.saving : ta.save}
         </button>
-        {state === "saved" && <span class="ok" role="status">{ta.saved}</span>}
-        {state === "invalid" && <span class="error" role="alert">{ta.fixFields}</span>}
-        {state === "failed" && <span class="error" role="alert">{ta.failed}</span>}
+        {state === "saved" && (
+          <span class="ok" role="status">
+            {ta.saved}
+          </span>
+        )}
+        {state === "invalid" && (
+          <span class="error" role="alert">
+            {ta.fixFields}
+          </span>
+        )}
+        {state === "failed" && (
+          <span class="error" role="alert">
+            {ta.failed}
+          </span>
+        )}
       </div>
     </form>
   );

@@ -59,7 +59,11 @@ export function BargainHelpButton(props: BargainHelpButtonProps) {
               <button type="button" class="btn btn-big" disabled={busy} onClick={help}>
                 {busy ? t.bargainHelpBusy : t.bargainHelp}
               </button>
-              {error && <p class="error center" role="alert">{error}</p>}
+              {error && (
+                <p class="error center" role="alert">
+                  {error}
+                </p>
+              )}
             </>
           )}
         </BargainPanel>

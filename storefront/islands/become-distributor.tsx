@@ -28,7 +28,11 @@ export function BecomeDistributor(props: BecomeDistributorProps) {
       <button type="button" class="btn btn-block" disabled={busy} onClick={become}>
         {busy ? t.promoteBecomeBusy : props.label}
       </button>
-      {failed && <p class="error" role="alert">{t.promoteBecomeFailed}</p>}
+      {failed && (
+        <p class="error" role="alert">
+          {t.promoteBecomeFailed}
+        </p>
+      )}
     </>
   );
 }

@@ -19,11 +19,12 @@ export type CheckoutFormProps = {
   loginHref: string;
 };
 
-
 function errorText(error: ApiFailure): string {
   if (error.code === "invalid_input") {
     const fields = new Set(error.issues.map((i) => i.path.join(".")));
-    const named = Object.entries(t.checkoutFields).filter(([k]) => [...fields].some((f) => f.startsWith(k))).map(([, v]) => v);
+    const named = Object.entries(t.checkoutFields)
+      .filter(([k]) => [...fields].some((f) => f.startsWith(k)))
+      .map(([, v]) => v);
     return named.length ? t.checkoutFixFields(named.join("、")) : t.checkoutFailed;
   }
   return t.checkoutErrors[error.code] ?? t.checkoutFailed;
@@ -49,7 +50,11 @@ export function CheckoutForm(props: CheckoutFormProps) {
       api.orders.$post({
         json: {
           items: [{ product_id: props.productId, quantity }],
-          contact: { name: String(form.get("name")), phone: String(form.get("phone")), address: String(form.get("address")) },
+          contact: {
+            name: String(form.get("name")),
+            phone: String(form.get("phone")),
+            address: String(form.get("address")),
+          },
           ...(wallet > 0 ? { wallet_cents: wallet } : {}),
           ...(props.bargainId ? { bargain_id: props.bargainId } : {}),
         },
@@ -87,8 +92,16 @@ export function CheckoutForm(props: CheckoutFormProps) {
             </button>
           </>
         )}
-        {error && <p class="error" role="alert">{error}</p>}
-        {paid && <a class="btn btn-ghost" href="/orders">{t.navOrders}</a>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {paid && (
+          <a class="btn btn-ghost" href="/orders">
+            {t.navOrders}
+          </a>
+        )}
       </div>
     );
   }
@@ -101,33 +114,72 @@ export function CheckoutForm(props: CheckoutFormProps) {
       </div>
       <div class="field">
         <label for="phone">{t.checkoutFields["contact.phone"]}</label>
-        <input id="phone" name="phone" required inputMode="numeric" pattern="1[3-9][0-9]{9}" maxLength={11} autoComplete="tel" />
+        <input
+          id="phone"
+          name="phone"
+          required
+          inputMode="numeric"
+          pattern="1[3-9][0-9]{9}"
+          maxLength={11}
+          autoComplete="tel"
+        />
       </div>
       <div class="field">
         <label for="address">{t.checkoutFields["contact.address"]}</label>
-        <textarea id="address" name="address" required minLength={5} maxLength={200} rows={2} autoComplete="street-address" />
+        <textarea
+          id="address"
+          name="address"
+          required
+          minLength={5}
+          maxLength={200}
+          rows={2}
+          autoComplete="street-address"
+        />
       </div>
       {!props.bargainId && (
         <div class="field qty">
           <label>{t.checkoutQuantity}</label>
-          <button type="button" class="step" onClick={() => setQuantity(Math.max(1, quantity - 1))} aria-label="-">−</button>
+          <button type="button" class="step" onClick={() => setQuantity(Math.max(1, quantity - 1))} aria-label="-">
+            −
+          </button>
           <b>{quantity}</b>
-          <button type="button" class="step" onClick={() => setQuantity(Math.min(props.maxQuantity, quantity + 1))} aria-label="+">+</button>
+          <button
+            type="button"
+            class="step"
+            onClick={() => setQuantity(Math.min(props.maxQuantity, quantity + 1))}
+            aria-label="+"
+          >
+            +
+          </button>
         </div>
       )}
       {props.walletCents !== null && props.walletCents > 0 && (
         <label class="wallet-toggle">
-          <input type="checkbox" checked={useWallet} onChange={(e) => setUseWallet((e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            checked={useWallet}
+            onChange={(e) => setUseWallet((e.target as HTMLInputElement).checked)}
+          />
           {t.checkoutUseWallet(formatCny(props.walletCents), formatCny(Math.min(props.walletCents, subtotal)))}
         </label>
       )}
-      {props.walletCents === null && <p class="muted"><a href={props.loginHref}>{t.checkoutSignInForWallet}</a></p>}
+      {props.walletCents === null && (
+        <p class="muted">
+          <a href={props.loginHref}>{t.checkoutSignInForWallet}</a>
+        </p>
+      )}
       <div class="total">
         {t.checkoutTotal} <span class="price big-price">{formatCny(subtotal - wallet)}</span>
         {wallet > 0 && <span class="muted"> {t.checkoutWalletPart(formatCny(wallet))}</span>}
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
-      <button class="btn" type="submit" disabled={busy}>{busy ? t.checkoutBusy : t.checkoutSubmit}</button>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button class="btn" type="submit" disabled={busy}>
+        {busy ? t.checkoutBusy : t.checkoutSubmit}
+      </button>
     </form>
   );
 }

@@ -22,7 +22,9 @@ export function LoginForm(props: LoginFormProps) {
     };
     setBusy(true);
     setError(null);
-    const res = await send(mode === "signup" ? api.auth.signup.$post({ json: body }) : api.auth.login.$post({ json: body }));
+    const res = await send(
+      mode === "signup" ? api.auth.signup.$post({ json: body }) : api.auth.login.$post({ json: body }),
+    );
     if (res.ok) return void (location.href = safeNextPath(props.next));
     setError(t.loginErrors[res.code] ?? t.loginFailed);
     setBusy(false);
@@ -54,11 +56,22 @@ export function LoginForm(props: LoginFormProps) {
           <input id="nickname" name="nickname" maxLength={30} autoComplete="nickname" />
         </div>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit" class="btn" disabled={busy}>
         {busy ? t.loginBusy : signup ? t.signupSubmit : t.loginSubmit}
       </button>
-      <button type="button" class="switch" onClick={() => { setMode(signup ? "login" : "signup"); setError(null); }}>
+      <button
+        type="button"
+        class="switch"
+        onClick={() => {
+          setMode(signup ? "login" : "signup");
+          setError(null);
+        }}
+      >
         {signup ? t.loginToLogin : t.loginToSignup}
       </button>
     </form>

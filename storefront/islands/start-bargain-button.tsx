@@ -24,7 +24,11 @@ export function StartBargainButton({ productId, label }: StartBargainButtonProps
       <button type="button" class="btn btn-gold btn-big" disabled={busy} onClick={start}>
         {busy ? t.bargainStartBusy : label}
       </button>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

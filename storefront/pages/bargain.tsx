@@ -88,16 +88,14 @@ function StarterAction({ bargain: b, title }: { bargain: BargainView; title: str
     return (
       <>
         <p class="center muted">{t.bargainExpired}</p>
-        <a class="btn btn-big" href={`/p/${b.product_id}`}>{t.bargainRestart}</a>
+        <a class="btn btn-big" href={`/p/${b.product_id}`}>
+          {t.bargainRestart}
+        </a>
       </>
     );
   }
   const share = { url: `/b/${b.id}`, title, label: t.bargainInvite };
-  return (
-    <div class="bargain-share">
-      {island(ShareButton, share)}
-    </div>
-  );
+  return <div class="bargain-share">{island(ShareButton, share)}</div>;
 }
 
 /** A friend who already helped, or came after the bargain closed. */

@@ -18,14 +18,22 @@ export function BargainsPage(props: BargainsPageProps) {
         {props.items.length === 0 ? (
           <div class="empty">
             <p>{t.bargainListEmpty}</p>
-            <a class="btn" href="/">{t.bargainGoShopping}</a>
+            <a class="btn" href="/">
+              {t.bargainGoShopping}
+            </a>
           </div>
         ) : (
           <ul class="bargain-list">
             {props.items.map(({ bargain: b, product }) => (
               <li>
                 <a href={`/b/${b.id}`}>
-                  <img src={product.imageUrl || "/img/logo.svg"} alt={product.title} width="72" height="72" loading="lazy" />
+                  <img
+                    src={product.imageUrl || "/img/logo.svg"}
+                    alt={product.title}
+                    width="72"
+                    height="72"
+                    loading="lazy"
+                  />
                   <div>
                     <div class="title">{product.title}</div>
                     <div>

@@ -28,7 +28,11 @@ export function CheckinPage(props: CheckinPageProps) {
           <h1>💰 {t.navCheckin}</h1>
           <p>{t.checkinIntro}</p>
         </section>
-        {props.member ? <MemberView {...props.member} now={props.now} /> : <GuestView scheduleCents={props.scheduleCents} />}
+        {props.member ? (
+          <MemberView {...props.member} now={props.now} />
+        ) : (
+          <GuestView scheduleCents={props.scheduleCents} />
+        )}
       </main>
     </Layout>
   );
@@ -68,9 +72,7 @@ function MemberView(props: { status: CheckinStatus; walletCents: number; product
   };
   return (
     <>
-      <section class="panel">
-        {island(CheckinButton, button)}
-      </section>
+      <section class="panel">{island(CheckinButton, button)}</section>
       <section class="panel">
         <h2>{t.checkinWeek}</h2>
         <ol class="week">

@@ -9,14 +9,20 @@ import { CheckoutForm, type CheckoutFormProps } from "../islands/checkout-form";
 export function CheckoutPage(props: { product: ProductView; form: CheckoutFormProps; origin: string; demo: boolean }) {
   const { product: p, form } = props;
   return (
-    <Layout meta={{ title: `${t.checkoutTitle} · ${p.title}`, description: t.tagline, url: `${props.origin}/checkout` }} islands>
+    <Layout
+      meta={{ title: `${t.checkoutTitle} · ${p.title}`, description: t.tagline, url: `${props.origin}/checkout` }}
+      islands
+    >
       {props.demo && <div class="demo-banner">{t.demoModeBanner}</div>}
       <main class="wrap" style="padding-top:10px">
         <section class="panel summary">
           <img src={p.image_url} alt="" width="64" height="64" />
           <div>
             <div>{p.title}</div>
-            <Price cents={form.unitPriceCents} wasCents={form.unitPriceCents < p.price_cents ? p.price_cents : undefined} />
+            <Price
+              cents={form.unitPriceCents}
+              wasCents={form.unitPriceCents < p.price_cents ? p.price_cents : undefined}
+            />
             {form.bargainId && <div class="muted">{t.checkoutBargainNote}</div>}
           </div>
         </section>

@@ -8,7 +8,9 @@ export function ErrorPage(props: { origin: string }) {
       <main class="wrap empty">
         <h1>{t.errorTitle}</h1>
         <p>{t.errorRetry}</p>
-        <a class="btn" href="/">{t.backHome}</a>
+        <a class="btn" href="/">
+          {t.backHome}
+        </a>
       </main>
     </Layout>
   );

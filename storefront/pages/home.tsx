@@ -15,10 +15,22 @@ export function HomePage(props: { products: ProductView[]; now: number; origin: 
     <Layout meta={{ title: t.storeName, description: t.tagline, url: `${props.origin}/` }} islands={live.length > 0}>
       <main class="wrap">
         <nav class="quick">
-          <a href="/checkin"><span>💰</span>{t.navCheckin}</a>
-          <a href="/bargains"><span>🔪</span>{t.navBargains}</a>
-          <a href="/me"><span>📣</span>{t.navPromote}</a>
-          <a href="/orders"><span>📦</span>{t.navOrders}</a>
+          <a href="/checkin">
+            <span>💰</span>
+            {t.navCheckin}
+          </a>
+          <a href="/bargains">
+            <span>🔪</span>
+            {t.navBargains}
+          </a>
+          <a href="/me">
+            <span>📣</span>
+            {t.navPromote}
+          </a>
+          <a href="/orders">
+            <span>📦</span>
+            {t.navOrders}
+          </a>
         </nav>
         {live.length > 0 && (
           <section class="flash">

@@ -17,7 +17,10 @@ export function JoinPage(props: JoinPageProps) {
   const title = t.joinTitle(props.inviterNickname);
   const become: BecomeDistributorProps = { label: t.joinAccept, inviteCode: props.inviteCode, backTo: path };
   return (
-    <Layout meta={{ title, description: t.joinIntro, url: `${props.origin}${path}` }} islands={props.state === "eligible"}>
+    <Layout
+      meta={{ title, description: t.joinIntro, url: `${props.origin}${path}` }}
+      islands={props.state === "eligible"}
+    >
       <main class="wrap promote">
         <section class="promote-hero">
           <h1>🤝 {title}</h1>
@@ -33,7 +36,9 @@ export function JoinPage(props: JoinPageProps) {
           {props.state === "already" && (
             <>
               <p>{t.joinAlready}</p>
-              <a class="btn btn-block" href="/me">{t.joinGoPromote}</a>
+              <a class="btn btn-block" href="/me">
+                {t.joinGoPromote}
+              </a>
             </>
           )}
         </section>

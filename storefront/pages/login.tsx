@@ -8,9 +8,7 @@ export function LoginPage(props: { origin: string; form: LoginFormProps }) {
   const meta = { title: t.loginTitle, description: t.tagline, url: `${props.origin}/login` };
   return (
     <Layout meta={meta} islands>
-      <main class="wrap">
-        {island(LoginForm, props.form)}
-      </main>
+      <main class="wrap">{island(LoginForm, props.form)}</main>
     </Layout>
   );
 }

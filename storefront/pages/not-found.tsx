@@ -7,7 +7,9 @@ export function NotFoundPage(props: { message: string; origin: string }) {
     <Layout meta={{ title: props.message, description: t.tagline, url: `${props.origin}/` }}>
       <main class="wrap empty">
         <p>{props.message}</p>
-        <a class="btn" href="/">{t.backHome}</a>
+        <a class="btn" href="/">
+          {t.backHome}
+        </a>
       </main>
     </Layout>
   );

@@ -12,12 +12,16 @@ export function OrdersPage(props: { orders: OrderView[] | null; titles: Record<n
         {props.orders === null ? (
           <div class="panel empty">
             <p>{t.ordersSignIn}</p>
-            <a class="btn" href="/login?next=/orders">{t.checkinSignIn}</a>
+            <a class="btn" href="/login?next=/orders">
+              {t.checkinSignIn}
+            </a>
           </div>
         ) : props.orders.length === 0 ? (
           <div class="panel empty">
             <p>{t.ordersEmpty}</p>
-            <a class="btn" href="/">{t.bargainGoShopping}</a>
+            <a class="btn" href="/">
+              {t.bargainGoShopping}
+            </a>
           </div>
         ) : (
           props.orders.map((o) => (

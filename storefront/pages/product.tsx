@@ -19,7 +19,10 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
   const description = `${formatCny(price_cents)} · ${p.description}`.slice(0, 160);
   const share = { url: `/p/${p.id}`, title: p.title };
   return (
-    <Layout meta={{ title: p.title, description, url, image: new URL(p.image_url || "/img/logo.svg", origin).href }} islands>
+    <Layout
+      meta={{ title: p.title, description, url, image: new URL(p.image_url || "/img/logo.svg", origin).href }}
+      islands
+    >
       <main class="wrap" style="padding:0">
         <div class="hero">
           <img src={p.image_url} alt={p.title} width="720" height="720" />
@@ -29,7 +32,11 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
             <span>
               ⚡ {t.flashSale} <Price cents={p.flash_sale.price_cents} />
             </span>
-            {island(Countdown, { until: phase === "live" ? p.flash_sale.ends_at : p.flash_sale.starts_at, label: phase === "live" ? t.endsIn : t.startsIn, now })}
+            {island(Countdown, {
+              until: phase === "live" ? p.flash_sale.ends_at : p.flash_sale.starts_at,
+              label: phase === "live" ? t.endsIn : t.startsIn,
+              now,
+            })}
             {phase === "live" && <span>{p.flash_sale.stock > 0 ? t.stockLeft(p.flash_sale.stock) : t.soldOut}</span>}
           </div>
         )}
@@ -55,9 +62,13 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
         <div class="actions">
           {island(ShareButton, share)}
           {soldOut ? (
-            <button class="btn" disabled>{t.soldOut}</button>
+            <button class="btn" disabled>
+              {t.soldOut}
+            </button>
           ) : (
-            <a class="btn" href={`/checkout?product_id=${p.id}`}>{flash ? t.flashBuy : t.buyNow}</a>
+            <a class="btn" href={`/checkout?product_id=${p.id}`}>
+              {flash ? t.flashBuy : t.buyNow}
+            </a>
           )}
         </div>
       </main>

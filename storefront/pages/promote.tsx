@@ -56,11 +56,7 @@ function SignedOut() {
 
 function NotYet() {
   const become: BecomeDistributorProps = { label: t.promoteBecome, backTo: "/me" };
-  return (
-    <section class="panel center">
-      {island(BecomeDistributor, become)}
-    </section>
-  );
+  return <section class="panel center">{island(BecomeDistributor, become)}</section>;
 }
 
 function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["distributor"]>) {
@@ -70,16 +66,37 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
       <section class="panel">
         <h2>{t.promoteFunnel}</h2>
         <ol class="funnel">
-          <li><span>{t.promoteVisits}</span><b>{stats.visits}</b></li>
-          <li><span>{t.promoteUniqueVisits}</span><b>{stats.unique_visits}</b></li>
-          <li><span>{t.promoteOrders}</span><b>{stats.orders}</b></li>
-          <li><span>{t.promoteSales}</span><b>{formatCny(stats.sales_cents)}</b></li>
+          <li>
+            <span>{t.promoteVisits}</span>
+            <b>{stats.visits}</b>
+          </li>
+          <li>
+            <span>{t.promoteUniqueVisits}</span>
+            <b>{stats.unique_visits}</b>
+          </li>
+          <li>
+            <span>{t.promoteOrders}</span>
+            <b>{stats.orders}</b>
+          </li>
+          <li>
+            <span>{t.promoteSales}</span>
+            <b>{formatCny(stats.sales_cents)}</b>
+          </li>
         </ol>
         <h2>{t.promoteCommission}</h2>
         <div class="commission">
-          <div><small>{t.promotePending}</small><b>{formatCny(stats.commission.pending_cents)}</b></div>
-          <div><small>{t.promoteAvailable}</small><b class="ok">{formatCny(stats.commission.available_cents)}</b></div>
-          <div><small>{t.promoteReversed}</small><b class="muted">{formatCny(stats.commission.reversed_cents)}</b></div>
+          <div>
+            <small>{t.promotePending}</small>
+            <b>{formatCny(stats.commission.pending_cents)}</b>
+          </div>
+          <div>
+            <small>{t.promoteAvailable}</small>
+            <b class="ok">{formatCny(stats.commission.available_cents)}</b>
+          </div>
+          <div>
+            <small>{t.promoteReversed}</small>
+            <b class="muted">{formatCny(stats.commission.reversed_cents)}</b>
+          </div>
         </div>
         <p class="muted">{t.promoteCommissionNote(props.maturityDays)}</p>
       </section>

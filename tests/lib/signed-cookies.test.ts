@@ -15,7 +15,8 @@ const app = new Hono()
 
 const setCookie = async (path: string) => (await app.request(path)).headers.get("set-cookie")!;
 const read = async (path: string, cookie?: string) =>
-  (await (await app.request(path, { headers: cookie ? { cookie } : {} })).json<{ value: string | false | null }>()).value;
+  (await (await app.request(path, { headers: cookie ? { cookie } : {} })).json<{ value: string | false | null }>())
+    .value;
 
 describe("signed cookies", () => {
   it("write the same Set-Cookie header as hono/cookie", async () => {
@@ -32,7 +33,10 @@ describe("signed cookies", () => {
     const pair = (await setCookie("/ours")).split(";")[0]!;
     const tampered = pair.replace("abc", "abd");
     const otherSecret = await (async () => {
-      const c = new Hono().get("/", async (ctx) => (await setSignedCookie(ctx, "sid", "abc~123", "another-secret", OPTIONS), ctx.body(null)));
+      const c = new Hono().get(
+        "/",
+        async (ctx) => (await setSignedCookie(ctx, "sid", "abc~123", "another-secret", OPTIONS), ctx.body(null)),
+      );
       return (await c.request("/")).headers.get("set-cookie")!.split(";")[0]!;
     })();
     for (const [cookie, expected] of [

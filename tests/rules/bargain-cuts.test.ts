@@ -17,8 +17,16 @@ function seeded(seed: number): () => number {
 
 /** A bargain the merchant could set up: 1–100 helpers, a total cut of at least 1 fen each, up to ¥1,000,000. */
 const plan = fc
-  .record({ helpers: fc.integer({ min: 1, max: 100 }), extra: fc.integer({ min: 0, max: 99_999_900 }), seed: fc.integer() })
-  .map(({ helpers, extra, seed }) => ({ helpers, total: helpers + extra, cuts: planBargainCuts(helpers + extra, helpers, seeded(seed)) }));
+  .record({
+    helpers: fc.integer({ min: 1, max: 100 }),
+    extra: fc.integer({ min: 0, max: 99_999_900 }),
+    seed: fc.integer(),
+  })
+  .map(({ helpers, extra, seed }) => ({
+    helpers,
+    total: helpers + extra,
+    cuts: planBargainCuts(helpers + extra, helpers, seeded(seed)),
+  }));
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

@@ -160,7 +160,15 @@ describe("checkinStatus", () => {
   it("yesterday missed: the streak is 0 and today restarts at 450", () => {
     const s = checkinStatus("2026-11-26", [row("2026-11-24", 2)], SCHEDULE);
     expect(s).toMatchObject({ checked_in_today: false, streak: 0, streak_today: 1, today_cents: 450 });
-    expect(s.week.map((d) => d.state)).toEqual(["missed", "done", "missed", "today", "upcoming", "upcoming", "upcoming"]);
+    expect(s.week.map((d) => d.state)).toEqual([
+      "missed",
+      "done",
+      "missed",
+      "today",
+      "upcoming",
+      "upcoming",
+      "upcoming",
+    ]);
   });
 
   it("on a Monday the streak carries over from Sunday, last week's day outside the strip", () => {

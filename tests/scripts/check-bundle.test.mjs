@@ -45,9 +45,16 @@ test("over budget: exits 1 and says by how much; under it: exits 0", () => {
   const dir = mkdtempSync(join(tmpdir(), "bundle-"));
   const check = (bytes) => {
     writeFileSync(join(dir, "index.js"), Buffer.alloc(bytes, "a"));
-    const metafile = { inputs: { "worker/index.ts": { bytes } }, outputs: { "x/index.js": { bytes, inputs: { "worker/index.ts": { bytesInOutput: bytes } } } } };
+    const metafile = {
+      inputs: { "worker/index.ts": { bytes } },
+      outputs: { "x/index.js": { bytes, inputs: { "worker/index.ts": { bytesInOutput: bytes } } } },
+    };
     writeFileSync(join(dir, "bundle-meta.json"), JSON.stringify(metafile));
-    return spawnSync(process.execPath, [fileURLToPath(new URL("../../scripts/check-bundle.mjs", import.meta.url)), dir], { encoding: "utf8" });
+    return spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL("../../scripts/check-bundle.mjs", import.meta.url)), dir],
+      { encoding: "utf8" },
+    );
   };
   try {
     const over = check(BUDGET_BYTES + 1024);

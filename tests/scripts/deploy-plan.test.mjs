@@ -58,8 +58,16 @@ const PRODUCTION = {
 
 test("arguments: production by default, staging on request, anything else refused with the usage", () => {
   assert.deepEqual(parseDeployArgs([]), { env: "production", dryRun: false, location: null });
-  assert.deepEqual(parseDeployArgs(["--env", "staging", "--dry-run"]), { env: "staging", dryRun: true, location: null });
-  assert.deepEqual(parseDeployArgs(["--env=production", "--location=apac"]), { env: "production", dryRun: false, location: "apac" });
+  assert.deepEqual(parseDeployArgs(["--env", "staging", "--dry-run"]), {
+    env: "staging",
+    dryRun: true,
+    location: null,
+  });
+  assert.deepEqual(parseDeployArgs(["--env=production", "--location=apac"]), {
+    env: "production",
+    dryRun: false,
+    location: "apac",
+  });
   assert.throws(() => parseDeployArgs(["--env", "prod"]), /--env must be one of staging, production\nusage:/);
   assert.throws(() => parseDeployArgs(["--force"]), /unknown argument --force/);
   assert.throws(() => parseDeployArgs(["--location", "mars"]), /--location must be one of/);
@@ -98,12 +106,17 @@ test("only what the account lacks is created, by the name in wrangler.toml", () 
 
 test("a dry run does not know what exists: every resource is 'if missing'", () => {
   const plan = planResources(resourcesOf(PRODUCTION), {});
-  assert.deepEqual(plan.map((r) => r.exists), [null, null, null]);
+  assert.deepEqual(
+    plan.map((r) => r.exists),
+    [null, null, null],
+  );
   assert.deepEqual(plan[0].create, ["d1", "create", "storefront"]);
 });
 
 test("secrets: the documented ones, SESSION_SECRET required, a missing Stripe key warned about", () => {
-  const documented = secretNamesOf("# comment\nSESSION_SECRET=change-me\n# Stripe\nSTRIPE_SECRET_KEY=\nSTRIPE_WEBHOOK_SECRET=\n");
+  const documented = secretNamesOf(
+    "# comment\nSESSION_SECRET=change-me\n# Stripe\nSTRIPE_SECRET_KEY=\nSTRIPE_WEBHOOK_SECRET=\n",
+  );
   assert.deepEqual(documented, ["SESSION_SECRET", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]);
 
   const none = checkSecrets([], documented);
@@ -120,7 +133,11 @@ test("secrets: the documented ones, SESSION_SECRET required, a missing Stripe ke
 });
 
 test("a Worker never deployed is told apart from a failed listing", () => {
-  assert.ok(isWorkerNotFound('✘ [ERROR] Worker "social-storefront-production" (env: production) not found.\n\nIf this is a new Worker…'));
+  assert.ok(
+    isWorkerNotFound(
+      '✘ [ERROR] Worker "social-storefront-production" (env: production) not found.\n\nIf this is a new Worker…',
+    ),
+  );
   assert.ok(!isWorkerNotFound("✘ [ERROR] A request to the Cloudflare API failed. Authentication error [code: 10000]"));
 });
 

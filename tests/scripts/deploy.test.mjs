@@ -56,7 +56,11 @@ function deploy(args, account) {
       WRANGLER_SEND_METRICS: "false",
     },
   });
-  const calls = readFileSync(log, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line).join(" "));
+  const calls = readFileSync(log, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line).join(" "));
   return { status: result.status, out: result.stdout + result.stderr, calls };
 }
 
@@ -72,7 +76,12 @@ test("a first deploy stops before changing anything: the Worker has no SESSION_S
 });
 
 test("creates only what is missing, migrates, then deploys, in that order", () => {
-  const run = deploy(["--env", "production", "--location", "apac"], { ...EVERYTHING, d1: ["storefront"], r2: ["other"], queues: [] });
+  const run = deploy(["--env", "production", "--location", "apac"], {
+    ...EVERYTHING,
+    d1: ["storefront"],
+    r2: ["other"],
+    queues: [],
+  });
   assert.equal(run.status, 0, run.out);
   assert.deepEqual(run.calls, [
     "whoami",
@@ -109,7 +118,13 @@ test("not logged in: stops after saying how to log in", () => {
 });
 
 test("a failed migration stops the release before the deploy", () => {
-  const run = deploy([], { ...EVERYTHING, d1: ["storefront"], r2: ["storefront-pictures"], queues: ["storefront-visits"], fail: ["d1 migrations"] });
+  const run = deploy([], {
+    ...EVERYTHING,
+    d1: ["storefront"],
+    r2: ["storefront-pictures"],
+    queues: ["storefront-visits"],
+    fail: ["d1 migrations"],
+  });
   assert.equal(run.status, 1);
   assert.equal(run.calls.at(-1), "d1 migrations apply DB --remote --env production");
 });
@@ -118,7 +133,10 @@ test("a dry run calls Cloudflare for nothing: its only wrangler command builds t
   const run = deploy(["--dry-run", "--env", "staging"], { loggedIn: false });
   assert.equal(run.status, 0, run.out);
   assert.deepEqual(run.calls, ["deploy --env staging --dry-run --outdir .wrangler/deploy/staging --metafile"]);
-  assert.match(run.out, /\$ wrangler d1 create storefront-staging {3}if D1 database storefront-staging \(DB\) is missing/);
+  assert.match(
+    run.out,
+    /\$ wrangler d1 create storefront-staging {3}if D1 database storefront-staging \(DB\) is missing/,
+  );
   assert.match(run.out, /0003_visit_ids\.sql/);
   assert.match(run.out, /env\.DB \(storefront-staging\)/, "wrangler built it with staging's bindings");
   assert.match(run.out, /✓ within budget/);

@@ -1,7 +1,12 @@
 // The merchant's hash is one the worker accepts, and a deployed store refuses weak credentials.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { hashPassword, merchantProblems, revokeSessionsSql, upsertMerchantSql } from "../../scripts/merchant-account.mjs";
+import {
+  hashPassword,
+  merchantProblems,
+  revokeSessionsSql,
+  upsertMerchantSql,
+} from "../../scripts/merchant-account.mjs";
 // Node 22 strips the types: the worker's own verifier, not a copy of it
 import { verifyPassword } from "../../worker/lib/password.ts";
 
@@ -17,7 +22,10 @@ test("the SQL makes that phone the admin and quotes what it is given", () => {
   const sql = upsertMerchantSql({ phone: "13912345678", passwordHash: "pbkdf2-sha256$100000$s$h", now: 1 });
   assert.match(sql, /VALUES \('13912345678', 'pbkdf2-sha256\$100000\$s\$h', '店主', 'admin', 1\)/);
   assert.match(sql, /ON CONFLICT\(phone\) DO UPDATE SET password_hash = excluded.password_hash, role = 'admin';$/);
-  assert.equal(revokeSessionsSql("1'3"), "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE phone = '1''3');");
+  assert.equal(
+    revokeSessionsSql("1'3"),
+    "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE phone = '1''3');",
+  );
 });
 
 test("a deployed store's merchant: a mainland number and a password of 12+ characters, not the demo one", () => {

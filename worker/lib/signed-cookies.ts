@@ -15,14 +15,23 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
     keys.set(secret, key);
   }
   return key;
 }
 
 /** Like hono/cookie's setSignedCookie. */
-export async function setSignedCookie(c: Context, name: string, value: string, secret: string, options: CookieOptions): Promise<void> {
+export async function setSignedCookie(
+  c: Context,
+  name: string,
+  value: string,
+  secret: string,
+  options: CookieOptions,
+): Promise<void> {
   const signature = await crypto.subtle.sign("HMAC", await hmacKey(secret), encoder.encode(value));
   setCookie(c, name, `${value}.${btoa(String.fromCharCode(...new Uint8Array(signature)))}`, options);
 }

@@ -114,7 +114,10 @@ export const adminOrdersApi = createRouter()
     async (c) => {
       const db = getDb(c.env.DB);
       const list = await listOrders(db, { status: c.req.valid("query").status, limit: 200 });
-      const nicknames = await findNicknames(db, list.flatMap((o) => (o.distributorUserId === null ? [] : [o.distributorUserId])));
+      const nicknames = await findNicknames(
+        db,
+        list.flatMap((o) => (o.distributorUserId === null ? [] : [o.distributorUserId])),
+      );
       return c.json({ orders: list.map((o) => toAdminOrderView(o, nicknames)) }, 200);
     },
   )

@@ -17,7 +17,12 @@ const PAGE_ROWS = 500;
 const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
 
 /** Streams the BOM, a header line, then each page's lines as it is read. */
-function csvDownload(c: Context<AppEnv>, name: string, header: readonly string[], pages: () => AsyncGenerator<string[]>) {
+function csvDownload(
+  c: Context<AppEnv>,
+  name: string,
+  header: readonly string[],
+  pages: () => AsyncGenerator<string[]>,
+) {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {

@@ -25,7 +25,6 @@ import { toAdminOrderView } from "../views/order";
 
 const ORDERS_SHOWN = 100;
 
-
 /** /admin/login: the one admin page a stranger may see; a signed-in merchant goes straight on. */
 export const adminLoginPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
   const next = safeAdminNextPath(c.req.query("next"));
@@ -52,7 +51,10 @@ export const adminOrdersPage = new Hono<AppEnv>().get("/", async (c) => {
     listAllProducts(db),
     getSettings(db, c.var.now),
   ]);
-  const nicknames = await findNicknames(db, list.flatMap((o) => (o.distributorUserId === null ? [] : [o.distributorUserId])));
+  const nicknames = await findNicknames(
+    db,
+    list.flatMap((o) => (o.distributorUserId === null ? [] : [o.distributorUserId])),
+  );
   return c.render(
     <AdminOrdersPage
       orders={list.map((o) => toAdminOrderView(o, nicknames))}

@@ -27,7 +27,11 @@ export const bargainPage = new Hono<AppEnv>().use(privatePage).get("/:id{[A-Za-z
       helpers={details.helpers.map((helper) => ({ nickname: helper.nickname, cutCents: helper.cutCents }))}
       viewer={
         user
-          ? { nickname: user.nickname, isStarter: user.id === details.bargain.userId, myCutCents: mine?.cutCents ?? null }
+          ? {
+              nickname: user.nickname,
+              isStarter: user.id === details.bargain.userId,
+              myCutCents: mine?.cutCents ?? null,
+            }
           : null
       }
     />,

@@ -99,6 +99,9 @@ export const bargainsApi = createRouter()
         now: c.var.now,
       });
       if (!result.ok) throw refusal(helpRefusals, result.reason);
-      return c.json({ cut_cents: result.cutCents, bargain: toBargainView(result.bargain, c.var.now, c.var.origin) }, 200);
+      return c.json(
+        { cut_cents: result.cutCents, bargain: toBargainView(result.bargain, c.var.now, c.var.origin) },
+        200,
+      );
     },
   );

@@ -16,7 +16,10 @@ export const checkinApi = createRouter()
     createRoute({
       method: "post",
       path: "/",
-      responses: { 200: json(checkinResponse, "Checked in; the day's cash is in the wallet"), ...errors(401, 403, 409) },
+      responses: {
+        200: json(checkinResponse, "Checked in; the day's cash is in the wallet"),
+        ...errors(401, 403, 409),
+      },
     }),
     async (c) => {
       const user = await requireUser(c);

@@ -41,7 +41,8 @@ export const distributorApi = createRouter()
       const db = getDb(c.env.DB);
       const inviteCode = c.req.valid("json").invite_code;
       const inviter = inviteCode ? await findDistributorByCode(db, inviteCode) : null;
-      if (inviteCode && !inviter) throw invalidField(["invite_code"], "No distributor has this invite code", "unknown_invite_code");
+      if (inviteCode && !inviter)
+        throw invalidField(["invite_code"], "No distributor has this invite code", "unknown_invite_code");
       const { distributor, created } = await becomeDistributor(db, {
         userId: user.id,
         // your own code recruits no one (only a distributor has one, and they are never re-recruited)
@@ -87,6 +88,9 @@ export const linksApi = createRouter().openapi(
     }
     await becomeDistributor(db, { userId: user.id, recruiterUserId: null, now: c.var.now });
     const [link] = await ensureShareLinks(db, { distributorUserId: user.id, targets: [productId], now: c.var.now });
-    return c.json({ link: { code: link!.code, url: shareUrl(c.var.origin, link!.code), product_id: link!.productId } }, 200);
+    return c.json(
+      { link: { code: link!.code, url: shareUrl(c.var.origin, link!.code), product_id: link!.productId } },
+      200,
+    );
   },
 );

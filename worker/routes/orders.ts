@@ -53,7 +53,8 @@ async function findOwnOrder(c: Context<AppEnv>, id: string): Promise<OrderWithIt
 /** Demo mode pays on the store's own button; Stripe mode sends the buyer to its Checkout, once per order. */
 async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolean) {
   if (o.paymentProvider === "demo" || o.status !== "pending") return { provider: o.paymentProvider };
-  if (!created && o.stripeSessionId) return { provider: "stripe" as const, url: await checkoutSessionUrl(c.env, o.stripeSessionId) };
+  if (!created && o.stripeSessionId)
+    return { provider: "stripe" as const, url: await checkoutSessionUrl(c.env, o.stripeSessionId) };
   const session = await createCheckoutSession(c.env, o, c.var.origin);
   await setStripeSession(getDb(c.env.DB), o.id, session.id);
   return { provider: "stripe" as const, url: session.url };

@@ -10,7 +10,12 @@ export type MoveOrderResult =
   | { ok: false; refusal: "not_found" }
   | { ok: false; refusal: "bad_transition"; status: OrderWithItems["status"] };
 
-export async function moveOrder(db: Db, orderId: string, action: MerchantAction, now: number): Promise<MoveOrderResult> {
+export async function moveOrder(
+  db: Db,
+  orderId: string,
+  action: MerchantAction,
+  now: number,
+): Promise<MoveOrderResult> {
   const found = await findOrder(db, orderId);
   if (!found) return { ok: false, refusal: "not_found" };
   const moved = await transitionOrder(db, found, action, now);

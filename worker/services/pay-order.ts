@@ -4,7 +4,8 @@ import { transitionOrder } from "../../db/order-transitions";
 import { findOrder, type OrderWithItems } from "../../db/orders";
 import { orderCommissionShares } from "./order-commission";
 
-export type PayOrderResult = { ok: true; order: OrderWithItems } | { ok: false; refusal: "bad_transition"; status: string };
+export type PayOrderResult =
+  { ok: true; order: OrderWithItems } | { ok: false; refusal: "bad_transition"; status: string };
 
 /**
  * Paying a paid order again changes nothing and answers the order.

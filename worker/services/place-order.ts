@@ -43,8 +43,7 @@ export type PlaceOrderRefusal =
   | Exclude<NotPurchasable, "not_found">;
 
 export type PlaceOrderResult =
-  | { ok: true; order: OrderWithItems; created: boolean }
-  | { ok: false; refusal: PlaceOrderRefusal };
+  { ok: true; order: OrderWithItems; created: boolean } | { ok: false; refusal: PlaceOrderRefusal };
 
 const refused = (refusal: PlaceOrderRefusal) => ({ ok: false, refusal }) as const;
 
@@ -106,7 +105,9 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
   if (walletCents > maxWalletSpend(subtotalCents)) return refused("wallet_over_total");
 
   const referrer = await findReferrer(db, ctx, settings.attribution_window_days);
-  const recruiter = referrer ? ((await findDistributor(db, referrer.distributorUserId))?.recruiterUserId ?? null) : null;
+  const recruiter = referrer
+    ? ((await findDistributor(db, referrer.distributorUserId))?.recruiterUserId ?? null)
+    : null;
   const orderId = newOrderId();
   const result = await createOrder(db, {
     id: orderId,

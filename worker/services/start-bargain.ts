@@ -8,12 +8,19 @@ import { getSettings } from "../../db/settings";
 const HOUR_MS = 3_600_000;
 
 export type StartBargainResult =
-  | { ok: true; bargain: BargainRecord; created: boolean }
-  | { ok: false; refusal: "not_found" | "bargain_not_allowed" };
+  { ok: true; bargain: BargainRecord; created: boolean } | { ok: false; refusal: "not_found" | "bargain_not_allowed" };
 
 /** @returns the new bargain, or the shopper's live one on this product (`created: false`). */
-export async function startBargain(db: Db, userId: number, productId: number, now: number): Promise<StartBargainResult> {
-  const [product, settings] = await Promise.all([findProduct(db, productId, { activeOnly: false }), getSettings(db, now)]);
+export async function startBargain(
+  db: Db,
+  userId: number,
+  productId: number,
+  now: number,
+): Promise<StartBargainResult> {
+  const [product, settings] = await Promise.all([
+    findProduct(db, productId, { activeOnly: false }),
+    getSettings(db, now),
+  ]);
   if (!product) return { ok: false, refusal: "not_found" };
   const { bargainFloorCents: floorCents, bargainHelpers: helpers } = product;
   if (!product.active || floorCents === null || helpers === null) return { ok: false, refusal: "bargain_not_allowed" };

@@ -15,7 +15,10 @@ export async function writeVisits(env: Env, visits: Visit[], now: number): Promi
 export function visitSink(env: Env, now: () => number): { destination: object; write: VisitSink } {
   const queue = env.VISITS;
   if (queue) {
-    return { destination: queue, write: async (batch) => void (await queue.sendBatch(batch.map((body) => ({ body })))) };
+    return {
+      destination: queue,
+      write: async (batch) => void (await queue.sendBatch(batch.map((body) => ({ body })))),
+    };
   }
   return { destination: env.DB, write: (batch) => writeVisits(env, batch, now()) };
 }

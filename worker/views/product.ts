@@ -20,7 +20,12 @@ export function toProductView(p: ProductRow): ProductView {
     commission_l2_bp: p.commissionL2Bp,
     bargain: hasBargain ? { floor_cents: p.bargainFloorCents!, helpers: p.bargainHelpers! } : null,
     flash_sale: hasFlash
-      ? { price_cents: p.flashPriceCents!, starts_at: iso(p.flashStartsAt!), ends_at: iso(p.flashEndsAt!), stock: p.flashStock! }
+      ? {
+          price_cents: p.flashPriceCents!,
+          starts_at: iso(p.flashStartsAt!),
+          ends_at: iso(p.flashEndsAt!),
+          stock: p.flashStock!,
+        }
       : null,
     active: p.active,
   };

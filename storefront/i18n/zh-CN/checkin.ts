@@ -20,6 +20,7 @@ export const checkin = {
   checkinSignIn: "登录 / 注册",
   balanceBuys: "余额能买",
   balanceCoversAll: "余额可全额抵扣，0 元带走：",
-  balanceCoversPart: (amount: string, title: string, percent: number) => `余额可抵扣「${title}」${amount}（${percent}%）`,
+  balanceCoversPart: (amount: string, title: string, percent: number) =>
+    `余额可抵扣「${title}」${amount}（${percent}%）`,
   balanceEmpty: "签到攒现金，下单可抵扣商品金额的 100%",
 } as const;

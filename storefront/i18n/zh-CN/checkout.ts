@@ -1,7 +1,13 @@
 // UI copy in Simplified Chinese: checkout and 我的订单. Islands import only the parts they show.
 export const checkout = {
   checkoutTitle: "确认订单",
-  checkoutFields: { "contact.name": "收货人", "contact.phone": "手机号", "contact.address": "收货地址", items: "商品", wallet_cents: "现金抵扣" } as Record<string, string>,
+  checkoutFields: {
+    "contact.name": "收货人",
+    "contact.phone": "手机号",
+    "contact.address": "收货地址",
+    items: "商品",
+    wallet_cents: "现金抵扣",
+  } as Record<string, string>,
   checkoutFixFields: (fields: string) => `请检查：${fields}`,
   checkoutErrors: {
     out_of_stock: "库存不足，已被抢光了",
@@ -32,5 +38,12 @@ export const checkout = {
   demoPay: (amount: string) => `演示支付 ${amount}`,
   ordersSignIn: "登录后查看我的订单",
   ordersEmpty: "还没有订单",
-  orderStatus: { pending: "待支付", paid: "待发货", shipped: "已发货", completed: "已完成", cancelled: "已取消", refunded: "已退款" },
+  orderStatus: {
+    pending: "待支付",
+    paid: "待发货",
+    shipped: "已发货",
+    completed: "已完成",
+    cancelled: "已取消",
+    refunded: "已退款",
+  },
 } as const;

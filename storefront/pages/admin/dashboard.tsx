@@ -79,7 +79,9 @@ export function AdminDashboardPage(props: AdminDashboardProps) {
               <ol class="a-rank">
                 {props.top_products.map((p) => (
                   <li>
-                    <a class="n" href={`/admin/products/${p.product_id}`}>{p.title}</a>
+                    <a class="n" href={`/admin/products/${p.product_id}`}>
+                      {p.title}
+                    </a>
                     <span class="v">
                       {formatCny(p.sales_cents)}
                       <small>{c.quantity(p.quantity)}</small>
@@ -113,8 +115,12 @@ export function AdminDashboardPage(props: AdminDashboardProps) {
           <section class="a-card">
             <h2>{c.export}</h2>
             <p class="a-bar">
-              <a class="btn btn-line btn-sm" href="/admin/export/orders.csv" download>{c.exportOrders}</a>
-              <a class="btn btn-line btn-sm" href="/admin/export/commissions.csv" download>{c.exportCommissions}</a>
+              <a class="btn btn-line btn-sm" href="/admin/export/orders.csv" download>
+                {c.exportOrders}
+              </a>
+              <a class="btn btn-line btn-sm" href="/admin/export/commissions.csv" download>
+                {c.exportCommissions}
+              </a>
             </p>
             <p class="muted">{c.exportNote}</p>
           </section>

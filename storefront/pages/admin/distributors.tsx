@@ -46,7 +46,8 @@ export function AdminDistributorsPage(props: { distributors: LeaderboardEntry[] 
                     <td class="num">{formatCny(r.commission.available_cents)}</td>
                     <td class="num">{formatCny(r.commission.paid_out_cents)}</td>
                     <td>
-                      {r.commission.available_cents > 0 && island(AdminPayoutButton, { userId: r.user_id, availableCents: r.commission.available_cents })}
+                      {r.commission.available_cents > 0 &&
+                        island(AdminPayoutButton, { userId: r.user_id, availableCents: r.commission.available_cents })}
                     </td>
                   </tr>
                 ))}

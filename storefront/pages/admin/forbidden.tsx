@@ -9,7 +9,9 @@ export function AdminForbiddenPage(props: { nickname: string }) {
         <h1>{ta.forbiddenTitle}</h1>
         <p>{ta.forbidden(props.nickname)}</p>
         <p class="a-bar">
-          <a class="btn" href="/admin/login">{ta.switchAccount}</a>
+          <a class="btn" href="/admin/login">
+            {ta.switchAccount}
+          </a>
           <a href="/">{t.backHome}</a>
         </p>
       </div>

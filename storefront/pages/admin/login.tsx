@@ -7,9 +7,7 @@ import { AdminLoginForm, type AdminLoginFormProps } from "../../islands/admin-lo
 export function AdminLoginPage(props: { form: AdminLoginFormProps }) {
   return (
     <AdminLayout title={ta.loginTitle}>
-      <div class="a-login">
-        {island(AdminLoginForm, props.form)}
-      </div>
+      <div class="a-login">{island(AdminLoginForm, props.form)}</div>
     </AdminLayout>
   );
 }

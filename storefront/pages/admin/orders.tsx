@@ -21,7 +21,10 @@ export function AdminOrdersPage(props: {
 }) {
   const o = ta.orders;
   const tab = (status: OrderStatus | null, label: string) => (
-    <a href={status ? `/admin/orders?status=${status}` : "/admin/orders"} class={props.status === status ? "on" : undefined}>
+    <a
+      href={status ? `/admin/orders?status=${status}` : "/admin/orders"}
+      class={props.status === status ? "on" : undefined}
+    >
       {label}
     </a>
   );
@@ -29,7 +32,11 @@ export function AdminOrdersPage(props: {
     <AdminLayout title={o.title} section="orders">
       <div class="a-head">
         <h1>{o.title}</h1>
-        <a class="btn btn-line btn-sm" href={`/admin/export/orders.csv${props.status ? `?status=${props.status}` : ""}`} download>
+        <a
+          class="btn btn-line btn-sm"
+          href={`/admin/export/orders.csv${props.status ? `?status=${props.status}` : ""}`}
+          download
+        >
           {ta.dashboard.exportOrders}
         </a>
       </div>
@@ -49,13 +56,17 @@ export function AdminOrdersPage(props: {
             <section class="a-card a-order" data-order={order.id}>
               <div class="top">
                 <span>
-                  <span class={`badge ${order.status === "paid" ? "red" : order.status === "shipped" ? "gold" : ""}`}>{t.orderStatus[order.status]}</span>
+                  <span class={`badge ${order.status === "paid" ? "red" : order.status === "shipped" ? "gold" : ""}`}>
+                    {t.orderStatus[order.status]}
+                  </span>
                   <span class="muted">{order.id}</span>
                 </span>
                 <span class="muted">{`${o.placedAt} ${toWallTime(Date.parse(order.created_at), props.timeZone).replace("T", " ")}`}</span>
               </div>
               <div>
-                {order.items.map((i) => `${props.titles[i.product_id] ?? `#${i.product_id}`} × ${i.quantity}`).join("，")}
+                {order.items
+                  .map((i) => `${props.titles[i.product_id] ?? `#${i.product_id}`} × ${i.quantity}`)
+                  .join("，")}
               </div>
               <div>
                 {o.total} <b>{formatCny(order.total_cents)}</b>
@@ -64,7 +75,9 @@ export function AdminOrdersPage(props: {
               <div class="muted">{`${o.contact}：${order.contact.name} ${order.contact.phone} ${order.contact.address}`}</div>
               <div class="muted" data-distributor>
                 {`${o.distributor}：`}
-                {order.distributor ? `${order.distributor.nickname}${order.distributor.code ? `（${order.distributor.code}）` : ""}` : o.organic}
+                {order.distributor
+                  ? `${order.distributor.nickname}${order.distributor.code ? `（${order.distributor.code}）` : ""}`
+                  : o.organic}
               </div>
               {actions.actions.length > 0 && island(AdminOrderActions, actions)}
             </section>

@@ -13,11 +13,13 @@ export function AdminProductEditPage(props: { form: AdminProductFormProps; creat
         <h1>{product ? `${p.edit} · ${product.title}` : p.new}</h1>
         {product && product.active && <a href={`/p/${product.id}`}>{p.view}</a>}
       </div>
-      {props.created && <p class="ok" role="status">{p.created}</p>}
+      {props.created && (
+        <p class="ok" role="status">
+          {p.created}
+        </p>
+      )}
       {product && !product.active && <p class="muted">{p.archivedNote}</p>}
-      <section class="a-card">
-        {island(AdminProductForm, props.form)}
-      </section>
+      <section class="a-card">{island(AdminProductForm, props.form)}</section>
     </AdminLayout>
   );
 }

@@ -10,7 +10,9 @@ export function AdminProductsPage(props: { products: ProductView[] }) {
     <AdminLayout title={p.title} section="products">
       <div class="a-head">
         <h1>{p.title}</h1>
-        <a class="btn" href="/admin/products/new">{p.new}</a>
+        <a class="btn" href="/admin/products/new">
+          {p.new}
+        </a>
       </div>
       <section class="a-card">
         {props.products.length === 0 ? (
@@ -30,11 +32,15 @@ export function AdminProductsPage(props: { products: ProductView[] }) {
               <tbody>
                 {props.products.map((product) => (
                   <tr data-product={product.id}>
-                    <td>{product.image_url ? <img class="a-thumb" src={product.image_url} alt="" loading="lazy" /> : null}</td>
+                    <td>
+                      {product.image_url ? <img class="a-thumb" src={product.image_url} alt="" loading="lazy" /> : null}
+                    </td>
                     <td>
                       <a href={`/admin/products/${product.id}`}>{product.title}</a>
                       <div>
-                        {product.flash_sale && <span class="badge red">{`${p.flashBadge} ${formatCny(product.flash_sale.price_cents)}`}</span>}
+                        {product.flash_sale && (
+                          <span class="badge red">{`${p.flashBadge} ${formatCny(product.flash_sale.price_cents)}`}</span>
+                        )}
                         {product.bargain && <span class="badge gold">{p.bargainBadge}</span>}
                       </div>
                     </td>
@@ -44,7 +50,9 @@ export function AdminProductsPage(props: { products: ProductView[] }) {
                       {product.flash_sale && <div class="muted">{`${p.flashBadge} ${product.flash_sale.stock}`}</div>}
                     </td>
                     <td>
-                      <span class={`badge ${product.active ? "green" : ""}`}>{product.active ? p.active : p.archived}</span>
+                      <span class={`badge ${product.active ? "green" : ""}`}>
+                        {product.active ? p.active : p.archived}
+                      </span>
                     </td>
                   </tr>
                 ))}

@@ -11,9 +11,7 @@ export function AdminSettingsPage(props: { settings: StoreSettings }) {
     <AdminLayout title={s.title} section="settings">
       <h1>{s.title}</h1>
       <p class="muted">{s.intro}</p>
-      <section class="a-card">
-        {island(AdminSettingsForm, { settings: props.settings })}
-      </section>
+      <section class="a-card">{island(AdminSettingsForm, { settings: props.settings })}</section>
     </AdminLayout>
   );
 }
