@@ -238,7 +238,7 @@ export type NotPurchasable = "not_found" | "bargain_incomplete" | "bargain_expir
 
 /**
  * For the order code: whether this user may buy this bargain's product at its floor price now — their
- * own bargain, every helper came, within its 24 hours, and no order holds it yet. The order still
+ * own bargain, every helper came, not yet expired, and no order holds it yet. The order still
  * relies on orders_bargain_uniq to buy it once when two orders race.
  * @returns the bargain's terms, or why not (someone else's bargain reads as not_found)
  */

@@ -70,7 +70,7 @@ export async function transitionOrder(
   return (moved as OrderRow[])[0] ?? null;
 }
 
-/** Unpaid orders whose 15-minute hold has passed, oldest first. */
+/** Unpaid orders whose hold has passed, oldest first. */
 export async function findExpiredHolds(db: Db, now: number, limit: number): Promise<string[]> {
   const rows = await db
     .select({ id: orders.id })

@@ -326,7 +326,7 @@ export const commissionLedger = sqliteTable(
     level: integer("level").notNull(),
     /** Which balance this entry moves. */
     bucket: text("bucket", { enum: COMMISSION_BUCKETS }).notNull(),
-    /** Why: accrue on payment, mature after completion + 7 days, reverse on refund, pay out. */
+    /** Why: accrue on payment, mature some days after completion (a setting), reverse on refund, pay out. */
     event: text("event", { enum: COMMISSION_EVENTS }).notNull(),
     /** Signed: a move between buckets is two entries that sum to zero. */
     amountCents: integer("amount_cents").notNull(),

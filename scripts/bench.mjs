@@ -33,11 +33,17 @@ function run(cmd, args) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
 }
 
+/**
+ * Starts one `wrangler dev`, logging to .wrangler/bench-<name>.log. Each server keeps its own local
+ * state (--persist-to): two over one .wrangler/state can die at start with SQLITE_BUSY.
+ */
 function serve(name, args) {
-  const log = openSync(`${PERSIST}-${name}.log`, "w");
-  const child = spawn("wrangler", args, { env, stdio: ["ignore", log, log], detached: true });
+  const logFile = `${PERSIST}-${name}.log`;
+  const log = openSync(logFile, "w");
+  const persist = name === "store" ? [] : ["--persist-to", `${PERSIST}-${name}-state`];
+  const child = spawn("wrangler", [...args, ...persist], { env, stdio: ["ignore", log, log], detached: true });
   children.push(child);
-  return child.pid;
+  return { name, pid: child.pid, child, logFile };
 }
 
 /** CPU time (ms) used so far by a process and all its descendants: wrangler, workerd and its workers. */
@@ -73,14 +79,20 @@ function stopAll() {
 process.on("exit", stopAll);
 process.on("SIGINT", () => process.exit(130));
 
-async function waitFor(url) {
+/** Waits for a server to answer; a server that exits or never answers stops the bench with its log's end. */
+async function waitFor(url, server) {
+  const failed = (why) => {
+    const tail = readFileSync(server.logFile, "utf8").split("\n").slice(-15).join("\n");
+    return new Error(`the ${server.name} server (${url}) ${why}; the end of ${server.logFile}:\n${tail}`);
+  };
   for (let i = 0; i < 120; i++) {
+    if (server.child.exitCode !== null) throw failed(`exited with ${server.child.exitCode} before answering`);
     try {
       if ((await fetch(url, { redirect: "manual" })).status < 500) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`${url} never answered`);
+  throw failed("did not answer within 60 s");
 }
 
 async function api(path, { cookie, body, method } = {}) {
@@ -216,7 +228,7 @@ if (!existsSync(".dev.vars")) writeFileSync(".dev.vars", "SESSION_SECRET=bench-o
 run("node", ["scripts/build-client.mjs"]);
 run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST]);
 run("node", ["scripts/seed.mjs"]);
-const storePid = serve("store", [
+const storeServer = serve("store", [
   "dev",
   "bench/d1-round-trips.ts",
   "--port",
@@ -228,7 +240,7 @@ const storePid = serve("store", [
   "--inspector-port",
   "9381",
 ]);
-const barePid = serve("bare", [
+const bareServer = serve("bare", [
   "dev",
   "-c",
   "bench/wrangler.bare.toml",
@@ -239,7 +251,7 @@ const barePid = serve("bare", [
   "--inspector-port",
   "9382",
 ]);
-const bareAssetsPid = serve("bare-assets", [
+const bareAssetsServer = serve("bare-assets", [
   "dev",
   "-c",
   "bench/wrangler.bare-assets.toml",
@@ -250,7 +262,12 @@ const bareAssetsPid = serve("bare-assets", [
   "--inspector-port",
   "9380",
 ]);
-await Promise.all([waitFor(`${store}/`), waitFor(`${bare}/s/x`), waitFor(`${bareAssets}/s/x`)]);
+await Promise.all([
+  waitFor(`${store}/`, storeServer),
+  waitFor(`${bare}/s/x`, bareServer),
+  waitFor(`${bareAssets}/s/x`, bareAssetsServer),
+]);
+const [storePid, barePid, bareAssetsPid] = [storeServer.pid, bareServer.pid, bareAssetsServer.pid];
 
 console.log(`signing up ${USERS + 3} shoppers…`);
 const merchant = await api("/api/auth/login", { body: { phone: "13800000000", password: "merchant-demo-pass" } });

@@ -13,7 +13,7 @@ export type BargainState = {
 
 /**
  * `purchased` once an order holds it; otherwise `expired` from `expiresAt` on, even when every
- * helper came (a finished bargain can be bought only within its 24 hours); `complete` when the last
+ * helper came (a finished bargain can be bought only before it expires); `complete` when the last
  * required helper has cut; `active` while it still takes help.
  */
 export function bargainStatus(b: BargainState, nowMs: number): BargainStatus {
@@ -35,7 +35,7 @@ export type HelpAttempt = BargainState & {
 
 /**
  * Why a help cannot land, the most specific reason first: the starter's own bargain, a second help,
- * a bargain with all its helpers (bought or not), one past its 24 hours, a helper past 5 helps today.
+ * a bargain with all its helpers (bought or not), one past its expiry, a helper past the day's helps (`helpsPerDay`).
  * @returns the refusal's error code, or null when the help may land
  */
 export function helpRefusal(a: HelpAttempt, nowMs: number): HelpRefusal | null {

@@ -1,6 +1,6 @@
 // Visits clicked in one isolate within a few milliseconds of each other are written together: one
-// D1 round trip (or one queue send) per batch instead of one per click. Measured locally, writing
-// each visit on its own cost ~1.8 ms of CPU per redirect, more than the rest of the redirect.
+// D1 round trip (or one queue send) per batch instead of one per click, which cost more CPU than
+// the rest of the redirect (BENCHMARKS.md).
 import type { Visit } from "../../db/record-visit";
 
 /** How long the first visit of a batch waits for others. No shopper waits on it: it runs in waitUntil. */
