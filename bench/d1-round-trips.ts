@@ -47,6 +47,8 @@ function countingD1(d1: D1Database): D1Database {
           );
       }
       if (key === "exec") return (query: string) => counted(value.call(target, query));
+      // requests read through a Sessions API session of the binding: its queries count the same
+      if (key === "withSession") return (start: string) => countingD1(value.call(target, start));
       return typeof value === "function" ? value.bind(target) : value;
     },
   });

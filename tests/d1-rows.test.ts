@@ -42,6 +42,10 @@ function metered(d1: D1Database, rows: Rows): D1Database {
   };
   return new Proxy(d1, {
     get(target, key) {
+      // requests read through a Sessions API session of the binding: count it the same way
+      if (key === "withSession") {
+        return (start: string) => metered(target.withSession(start) as unknown as D1Database, rows);
+      }
       if (key === "prepare") return (query: string) => wrap(target.prepare(query));
       if (key === "batch") {
         return async (statements: D1PreparedStatement[]) => {

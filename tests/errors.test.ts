@@ -9,6 +9,7 @@ import { ORIGIN, now, signInMerchant, signUp, storeFetch } from "./helpers";
 /** A D1 binding whose every query fails, as an outage would. */
 const brokenDb = new Proxy(env.DB, {
   get(target, key) {
+    if (key === "withSession") return () => brokenDb;
     if (key === "prepare" || key === "batch" || key === "exec") {
       return () => {
         throw new Error("D1 is down (test)");

@@ -11,5 +11,7 @@ export type AppEnv = {
     /** Read lazily by `currentUser`: undefined until a route asks. */
     user: SessionUser | null;
     sessionId: string | null;
+    /** The request's D1 session, opened by `dbOf` on first use. */
+    d1Session: D1DatabaseSession;
   };
 };

@@ -6,6 +6,7 @@ import type { Visit } from "../db/record-visit";
 import type { AppEnv } from "./app-env";
 import { systemClock, type Clock } from "./clock";
 import { adminOnly } from "./middleware/admin-only";
+import { readYourWrites } from "./middleware/database";
 import { notFound, onError } from "./middleware/error-handler";
 import { renderer } from "./middleware/renderer";
 import { requestContext } from "./middleware/request-context";
@@ -86,7 +87,13 @@ const admin = new Hono<AppEnv>()
 /** The whole store, reading the time from `clock` (tests pass one they control). */
 export function createApp(clock: Clock) {
   return new Hono<AppEnv>()
-    .use(requestContext(clock), renderer, secureHeaders({ crossOriginEmbedderPolicy: false }), sameOrigin)
+    .use(
+      requestContext(clock),
+      renderer,
+      secureHeaders({ crossOriginEmbedderPolicy: false }),
+      sameOrigin,
+      readYourWrites,
+    )
     .route("/", api)
     .route("/admin", admin)
     .route("/s", shareLinks)

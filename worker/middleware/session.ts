@@ -1,11 +1,11 @@
 // Reads the signed session cookie lazily: only routes that ask for the user pay its D1 read.
 import type { Context } from "hono";
 import { deleteCookie } from "hono/cookie";
-import { getDb } from "../../db/client";
 import { SESSION_TTL_MS, findSessionUser, type SessionUser } from "../../db/sessions";
 import type { AppEnv } from "../app-env";
 import { forbidden, unauthenticated } from "../errors";
 import { getSignedCookie, setSignedCookie } from "../lib/signed-cookies";
+import { dbOf } from "./database";
 import { isHttps } from "./request-context";
 
 export const SESSION_COOKIE = "sid";
@@ -15,7 +15,7 @@ export async function currentUser(c: Context<AppEnv>): Promise<SessionUser | nul
   const cached = c.get("user");
   if (cached !== undefined) return cached;
   const sessionId = await getSignedCookie(c, c.env.SESSION_SECRET, SESSION_COOKIE);
-  const user = sessionId ? await findSessionUser(getDb(c.env.DB), sessionId, c.var.now) : null;
+  const user = sessionId ? await findSessionUser(dbOf(c), sessionId, c.var.now) : null;
   c.set("sessionId", user && sessionId ? sessionId : null);
   c.set("user", user);
   return user;

@@ -20,7 +20,7 @@ import {
 import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
 import { adminDashboard } from "../../db/admin-dashboard";
-import { getDb } from "../../db/client";
+import type { Db } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
 import { findDistributor } from "../../db/distributors";
 import { listOrders } from "../../db/orders";
@@ -29,6 +29,7 @@ import { findProduct, insertProduct, listAllProducts, replaceProduct } from "../
 import { getSettings, saveSettings } from "../../db/settings";
 import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
+import { dbOf } from "../middleware/database";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
 import { toLeaderboardEntry } from "../views/leaderboard";
@@ -46,7 +47,7 @@ export const adminProductsApi = createRouter()
       responses: { 200: json(productListResponse, "Every product, archived ones too"), ...errors(401, 403) },
     }),
     async (c) => {
-      const rows = await listAllProducts(getDb(c.env.DB));
+      const rows = await listAllProducts(dbOf(c));
       return c.json({ products: rows.map(toProductView) }, 200);
     },
   )
@@ -58,7 +59,7 @@ export const adminProductsApi = createRouter()
       responses: { 201: json(productResponse, "Created"), ...errors(400, 401, 403, 409) },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const row = await insertProduct(db, c.req.valid("json"), await getSettings(db, c.var.now), c.var.now);
       if (!row) throw slugTaken();
       return c.json({ product: toProductView(row) }, 201);
@@ -72,7 +73,7 @@ export const adminProductsApi = createRouter()
       responses: { 200: json(productResponse, "Updated"), ...errors(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const { id } = c.req.valid("param");
       const existing = await findProduct(db, id, { activeOnly: false });
       if (!existing) throw notFound("No such product");
@@ -95,8 +96,8 @@ const moveRoute = (action: MerchantAction) =>
 const PAST_TENSE: Record<MerchantAction, string> = { ship: "shipped", complete: "completed", refund: "refunded" };
 
 /** @returns the order after the merchant's move, in the contract's shape; throws the refusal. */
-async function moved(env: Env, orderId: string, action: MerchantAction, now: number) {
-  const result = await moveOrder(getDb(env.DB), orderId, action, now);
+async function moved(db: Db, orderId: string, action: MerchantAction, now: number) {
+  const result = await moveOrder(db, orderId, action, now);
   if (result.ok) return toOrderView(result.order);
   if (result.refusal === "not_found") throw notFound("No such order");
   throw new ApiError(409, "bad_transition", `An order that is ${result.status} cannot be ${PAST_TENSE[action]}`);
@@ -112,7 +113,7 @@ export const adminOrdersApi = createRouter()
       responses: { 200: json(adminOrderListResponse, "Orders, newest first"), ...errors(401, 403) },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const list = await listOrders(db, { status: c.req.valid("query").status, limit: 200 });
       const nicknames = await findNicknames(
         db,
@@ -122,13 +123,13 @@ export const adminOrdersApi = createRouter()
     },
   )
   .openapi(moveRoute("ship"), async (c) =>
-    c.json({ order: await moved(c.env, c.req.valid("param").id, "ship", c.var.now) }, 200),
+    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "ship", c.var.now) }, 200),
   )
   .openapi(moveRoute("complete"), async (c) =>
-    c.json({ order: await moved(c.env, c.req.valid("param").id, "complete", c.var.now) }, 200),
+    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "complete", c.var.now) }, 200),
   )
   .openapi(moveRoute("refund"), async (c) =>
-    c.json({ order: await moved(c.env, c.req.valid("param").id, "refund", c.var.now) }, 200),
+    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "refund", c.var.now) }, 200),
   );
 
 /** /api/admin/dashboard: the last 30 store days, top products and top distributors. */
@@ -139,7 +140,7 @@ export const adminDashboardApi = createRouter().openapi(
     responses: { 200: json(dashboardResponse, "30 days of visits, orders and sales"), ...errors(401, 403) },
   }),
   async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const { time_zone } = await getSettings(db, c.var.now);
     const dashboard = await adminDashboard(db, dayRanges(c.var.now, time_zone));
     return c.json({ time_zone, ...dashboard, totals: dashboardTotals(dashboard.days) }, 200);
@@ -158,7 +159,7 @@ export const adminDistributorsApi = createRouter()
       },
     }),
     async (c) => {
-      const rows = await distributorLeaderboard(getDb(c.env.DB));
+      const rows = await distributorLeaderboard(dbOf(c));
       return c.json({ distributors: rows.map(toLeaderboardEntry) }, 200);
     },
   )
@@ -173,7 +174,7 @@ export const adminDistributorsApi = createRouter()
       },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const { user_id } = c.req.valid("param");
       if (!(await findDistributor(db, user_id))) throw notFound("No such distributor");
       const amount = await payOutCommission(db, user_id, c.var.now);
@@ -190,7 +191,7 @@ export const adminSettingsApi = createRouter()
       path: "/",
       responses: { 200: json(settingsResponse, "Every setting, defaults filled in"), ...errors(401, 403) },
     }),
-    async (c) => c.json({ settings: await getSettings(getDb(c.env.DB), c.var.now) }, 200),
+    async (c) => c.json({ settings: await getSettings(dbOf(c), c.var.now) }, 200),
   )
   .openapi(
     createRoute({
@@ -200,7 +201,7 @@ export const adminSettingsApi = createRouter()
       responses: { 200: json(settingsResponse, "The settings after the change"), ...errors(400, 401, 403) },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       await saveSettings(db, c.req.valid("json"));
       return c.json({ settings: await getSettings(db, c.var.now) }, 200);
     },

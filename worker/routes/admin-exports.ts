@@ -6,12 +6,12 @@ import { isOrderStatus } from "../../core/enums";
 import { calendarDay } from "../../core/rules/checkin-reward";
 import { toWallTime } from "../../core/rules/zoned-time";
 import { commissionExportPage, orderExportPage, type OrderCursor } from "../../db/admin-exports";
-import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
 import { formatCny } from "../../storefront/format";
 import { t, ta } from "../../storefront/i18n";
 import type { AppEnv } from "../app-env";
 import { CSV_BOM, csvLine } from "../lib/csv";
+import { dbOf } from "../middleware/database";
 
 const PAGE_ROWS = 500;
 const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
@@ -45,7 +45,7 @@ function csvDownload(
 /** /admin/export/orders.csv?status=, /admin/export/commissions.csv */
 export const adminExports = new Hono<AppEnv>()
   .get("/orders.csv", async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const { time_zone } = await getSettings(db, c.var.now);
     const wanted = c.req.query("status");
     const status = isOrderStatus(wanted) ? wanted : undefined;
@@ -86,7 +86,7 @@ export const adminExports = new Hono<AppEnv>()
     });
   })
   .get("/commissions.csv", async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const { time_zone } = await getSettings(db, c.var.now);
     const h = ta.csv;
     return csvDownload(c, `commissions-${calendarDay(c.var.now, time_zone)}.csv`, h.commissions, async function* () {

@@ -6,7 +6,6 @@ import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
 import { safeAdminNextPath } from "../../core/rules/safe-next-path";
 import { adminDashboard } from "../../db/admin-dashboard";
-import { getDb } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
 import { listOrders } from "../../db/orders";
 import { listAllProducts } from "../../db/products";
@@ -18,6 +17,7 @@ import { AdminLoginPage } from "../../storefront/pages/admin/login";
 import { AdminOrdersPage } from "../../storefront/pages/admin/orders";
 import { AdminSettingsPage } from "../../storefront/pages/admin/settings";
 import type { AppEnv } from "../app-env";
+import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { currentUser } from "../middleware/session";
 import { toLeaderboardEntry } from "../views/leaderboard";
@@ -35,7 +35,7 @@ export const adminLoginPage = new Hono<AppEnv>().use(privatePage).get("/", async
 
 /** /admin */
 export const adminDashboardPage = new Hono<AppEnv>().get("/", async (c) => {
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const { time_zone } = await getSettings(db, c.var.now);
   const dashboard = await adminDashboard(db, dayRanges(c.var.now, time_zone));
   return c.render(<AdminDashboardPage {...dashboard} totals={dashboardTotals(dashboard.days)} timeZone={time_zone} />);
@@ -43,7 +43,7 @@ export const adminDashboardPage = new Hono<AppEnv>().get("/", async (c) => {
 
 /** /admin/orders?status= */
 export const adminOrdersPage = new Hono<AppEnv>().get("/", async (c) => {
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const wanted = c.req.query("status");
   const status = isOrderStatus(wanted) ? wanted : null;
   const [list, products, settings] = await Promise.all([
@@ -68,11 +68,11 @@ export const adminOrdersPage = new Hono<AppEnv>().get("/", async (c) => {
 
 /** /admin/distributors */
 export const adminDistributorsPage = new Hono<AppEnv>().get("/", async (c) => {
-  const rows = await distributorLeaderboard(getDb(c.env.DB));
+  const rows = await distributorLeaderboard(dbOf(c));
   return c.render(<AdminDistributorsPage distributors={rows.map(toLeaderboardEntry)} />);
 });
 
 /** /admin/settings */
 export const adminSettingsPage = new Hono<AppEnv>().get("/", async (c) =>
-  c.render(<AdminSettingsPage settings={await getSettings(getDb(c.env.DB), c.var.now)} />),
+  c.render(<AdminSettingsPage settings={await getSettings(dbOf(c), c.var.now)} />),
 );

@@ -1,7 +1,6 @@
 // The merchant's product pages: the list, the new-product form, and a product's edit form.
 import { Hono } from "hono";
 import type { StoreSettings } from "../../core/contract/settings";
-import { getDb } from "../../db/client";
 import { findProduct, listAllProducts } from "../../db/products";
 import catalogue from "../../db/seed/catalogue.json";
 import { getSettings } from "../../db/settings";
@@ -11,6 +10,7 @@ import { AdminProductEditPage } from "../../storefront/pages/admin/product-edit"
 import { AdminProductsPage } from "../../storefront/pages/admin/products";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import type { AppEnv } from "../app-env";
+import { dbOf } from "../middleware/database";
 import { toProductView } from "../views/product";
 
 /** The pictures shipped in public/img/ with the demo catalogue: a picker beside the URL field. */
@@ -31,15 +31,15 @@ const formProps = (settings: StoreSettings, product: AdminProductFormProps["prod
 /** /admin/products, /admin/products/new, /admin/products/:id */
 export const adminProductPages = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const products = (await listAllProducts(getDb(c.env.DB))).map(toProductView);
+    const products = (await listAllProducts(dbOf(c))).map(toProductView);
     return c.render(<AdminProductsPage products={products} />);
   })
   .get("/new", async (c) => {
-    const settings = await getSettings(getDb(c.env.DB), c.var.now);
+    const settings = await getSettings(dbOf(c), c.var.now);
     return c.render(<AdminProductEditPage form={formProps(settings, null)} created={false} />);
   })
   .get("/:id{[0-9]+}", async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const [row, settings] = await Promise.all([
       findProduct(db, Number(c.req.param("id")), { activeOnly: false }),
       getSettings(db, c.var.now),

@@ -1,13 +1,13 @@
 // Accounts: signup, login with its throttle, logout, and who am I.
 import { createRoute } from "@hono/zod-openapi";
 import { loginBody, meResponse, signupBody, userResponse } from "../../core/contract/auth";
-import { getDb } from "../../db/client";
 import { findDistributor } from "../../db/distributors";
 import { createSession, deleteSession } from "../../db/sessions";
 import { countRecentLoginFailures, findUserByPhone, insertUser, recordLoginFailure } from "../../db/users";
 import { getWalletBalance } from "../../db/wallet";
 import { ApiError } from "../errors";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "../lib/password";
+import { dbOf } from "../middleware/database";
 import { clearSessionCookie, currentUser, setSessionCookie } from "../middleware/session";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { toPublicUser } from "../views/user";
@@ -26,7 +26,7 @@ export const authApi = createRouter()
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const user = await insertUser(db, {
         phone: body.phone,
         passwordHash: await hashPassword(body.password),
@@ -47,7 +47,7 @@ export const authApi = createRouter()
     }),
     async (c) => {
       const { phone, password } = c.req.valid("json");
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const failures = await countRecentLoginFailures(db, phone, c.var.now - LOGIN_FAILURE_WINDOW_MS);
       if (failures >= LOGIN_FAILURE_LIMIT) {
         throw new ApiError(429, "too_many_attempts", "Too many failed attempts; try again in 15 minutes");
@@ -67,7 +67,7 @@ export const authApi = createRouter()
     async (c) => {
       await currentUser(c);
       const sessionId = c.get("sessionId");
-      if (sessionId) await deleteSession(getDb(c.env.DB), sessionId);
+      if (sessionId) await deleteSession(dbOf(c), sessionId);
       clearSessionCookie(c);
       return c.body(null, 204);
     },
@@ -79,7 +79,7 @@ export const meApi = createRouter().openapi(
   async (c) => {
     const user = await currentUser(c);
     if (!user) return c.json({ user: null, wallet_cents: 0, distributor: null }, 200);
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const [wallet, distributor] = await Promise.all([getWalletBalance(db, user.id), findDistributor(db, user.id)]);
     return c.json(
       { user: toPublicUser(user), wallet_cents: wallet, distributor: distributor ? { code: distributor.code } : null },

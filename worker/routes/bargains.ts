@@ -11,9 +11,9 @@ import {
 import type { HelpRefusal } from "../../core/rules/bargain-status";
 import { calendarDay } from "../../core/rules/checkin-reward";
 import { findBargainDetails, helpBargain, listUserBargains } from "../../db/bargains";
-import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
 import { refusal, type RefusalTable } from "../errors";
+import { dbOf } from "../middleware/database";
 import { requireUser } from "../middleware/session";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { startBargain } from "../services/start-bargain";
@@ -48,7 +48,7 @@ export const bargainsApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const started = await startBargain(getDb(c.env.DB), user.id, c.req.valid("json").product_id, c.var.now);
+      const started = await startBargain(dbOf(c), user.id, c.req.valid("json").product_id, c.var.now);
       if (!started.ok) throw refusal(startRefusals, started.refusal);
       const body = { bargain: toBargainView(started.bargain, c.var.now, c.var.origin) };
       return started.created ? c.json(body, 201) : c.json(body, 200);
@@ -62,7 +62,7 @@ export const bargainsApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const rows = await listUserBargains(getDb(c.env.DB), user.id);
+      const rows = await listUserBargains(dbOf(c), user.id);
       return c.json({ bargains: rows.map((r) => toBargainView(r.bargain, c.var.now, c.var.origin)) }, 200);
     },
   )
@@ -74,7 +74,7 @@ export const bargainsApi = createRouter()
       responses: { 200: json(bargainDetailResponse, "A bargain and its helpers' cuts"), ...errors(400, 404) },
     }),
     async (c) => {
-      const details = await findBargainDetails(getDb(c.env.DB), c.req.valid("param").id);
+      const details = await findBargainDetails(dbOf(c), c.req.valid("param").id);
       if (!details) throw refusal(helpRefusals, "not_found");
       const helpers = details.helpers.map((h) => ({ nickname: h.nickname, cut_cents: h.cutCents }));
       const bargain = toBargainView(details.bargain, c.var.now, c.var.origin);
@@ -89,7 +89,7 @@ export const bargainsApi = createRouter()
       responses: { 200: json(helpResponse, "The cut this help made"), ...errors(400, 401, 404, 409, 429) },
     }),
     async (c) => {
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const [user, settings] = await Promise.all([requireUser(c), getSettings(db, c.var.now)]);
       const result = await helpBargain(db, {
         bargainId: c.req.valid("param").id,

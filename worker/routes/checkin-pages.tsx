@@ -2,19 +2,19 @@
 import { Hono } from "hono";
 import { calendarDay, checkinStatus, previousDay, weekStart } from "../../core/rules/checkin-reward";
 import { listCheckins } from "../../db/checkins";
-import { getDb } from "../../db/client";
 import { listActiveProducts } from "../../db/products";
 import { getSettings } from "../../db/settings";
 import { getWalletBalance } from "../../db/wallet";
 import { CheckinPage } from "../../storefront/pages/checkin";
 import type { AppEnv } from "../app-env";
+import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { currentUser } from "../middleware/session";
 import { toProductView } from "../views/product";
 
 /** /checkin */
 export const checkinPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const [user, settings] = await Promise.all([currentUser(c), getSettings(db, c.var.now)]);
   const page = { origin: c.var.origin, now: c.var.now, scheduleCents: settings.checkin_schedule_cents };
   if (!user) return c.render(<CheckinPage {...page} member={null} />);

@@ -3,10 +3,10 @@ import { createRoute } from "@hono/zod-openapi";
 import { checkinResponse, checkinStatusResponse } from "../../core/contract/checkin";
 import { calendarDay, checkinStatus, previousDay } from "../../core/rules/checkin-reward";
 import { checkIn, listCheckins } from "../../db/checkins";
-import { getDb } from "../../db/client";
 import { getSettings } from "../../db/settings";
 import { getWalletBalance } from "../../db/wallet";
 import { ApiError } from "../errors";
+import { dbOf } from "../middleware/database";
 import { requireUser } from "../middleware/session";
 import { createRouter, errors, json } from "../openapi";
 
@@ -23,7 +23,7 @@ export const checkinApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const settings = await getSettings(db, c.var.now);
       const result = await checkIn(db, {
         userId: user.id,
@@ -43,7 +43,7 @@ export const checkinApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const settings = await getSettings(db, c.var.now);
       const today = calendarDay(c.var.now, settings.time_zone);
       const [rows, walletCents] = await Promise.all([

@@ -8,12 +8,12 @@ import {
   linkResponse,
 } from "../../core/contract/links";
 import { becomeDistributor } from "../../db/become-distributor";
-import { getDb } from "../../db/client";
 import { distributorStats } from "../../db/distributor-stats";
 import { findDistributorByCode } from "../../db/distributors";
 import { ensureShareLinks } from "../../db/ensure-share-links";
 import { findProduct } from "../../db/products";
 import { invalidField, notFound } from "../errors";
+import { dbOf } from "../middleware/database";
 import { requireUser } from "../middleware/session";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { shareUrl } from "../views/share-link";
@@ -38,7 +38,7 @@ export const distributorApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const db = getDb(c.env.DB);
+      const db = dbOf(c);
       const inviteCode = c.req.valid("json").invite_code;
       const inviter = inviteCode ? await findDistributorByCode(db, inviteCode) : null;
       if (inviteCode && !inviter)
@@ -64,7 +64,7 @@ export const distributorApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      return c.json(await distributorStats(getDb(c.env.DB), user.id), 200);
+      return c.json(await distributorStats(dbOf(c), user.id), 200);
     },
   );
 
@@ -81,7 +81,7 @@ export const linksApi = createRouter().openapi(
   }),
   async (c) => {
     const user = await requireUser(c);
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const productId = c.req.valid("json").product_id ?? null;
     if (productId !== null && !(await findProduct(db, productId, { activeOnly: true }))) {
       throw notFound("No such product");

@@ -2,7 +2,6 @@
 import { Hono } from "hono";
 import { quoteLine } from "../../core/rules/order-pricing";
 import { findPurchasableBargain } from "../../db/bargains";
-import { getDb } from "../../db/client";
 import { listOrders } from "../../db/orders";
 import { findProduct, listAllProducts } from "../../db/products";
 import { getWalletBalance } from "../../db/wallet";
@@ -12,6 +11,7 @@ import { NotFoundPage } from "../../storefront/pages/not-found";
 import { OrdersPage } from "../../storefront/pages/orders";
 import type { AppEnv } from "../app-env";
 import { paymentProvider } from "../lib/stripe";
+import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { currentUser, requireUser } from "../middleware/session";
 import { toOrderView } from "../views/order";
@@ -21,7 +21,7 @@ const MAX_QUANTITY = 99;
 
 /** /checkout */
 export const checkoutPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const bargainId = c.req.query("bargain_id") ?? null;
   const user = bargainId ? await requireUser(c) : await currentUser(c);
   let productId = Number(c.req.query("product_id"));
@@ -57,7 +57,7 @@ export const checkoutPage = new Hono<AppEnv>().use(privatePage).get("/", async (
 
 /** /orders */
 export const ordersPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const user = await currentUser(c);
   if (!user) return c.render(<OrdersPage orders={null} titles={{}} origin={c.var.origin} />);
   const [mine, products] = await Promise.all([listOrders(db, { userId: user.id, limit: 50 }), listAllProducts(db)]);

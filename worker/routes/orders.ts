@@ -10,12 +10,12 @@ import {
   orderListResponse,
   orderResponse,
 } from "../../core/contract/order";
-import { getDb } from "../../db/client";
 import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
 import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
 import { readAttribution } from "../middleware/attribution";
+import { dbOf } from "../middleware/database";
 import { currentUser, requireUser } from "../middleware/session";
 import { VISITOR_COOKIE, visitorId } from "../middleware/visitor";
 import { createRouter, errors, json, jsonBody } from "../openapi";
@@ -39,7 +39,7 @@ const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
 
 /** The buyer (the signed-in user, or the guest's visitor cookie) or a merchant; anyone else: 404. */
 async function findOwnOrder(c: Context<AppEnv>, id: string): Promise<OrderWithItems> {
-  const found = await findOrder(getDb(c.env.DB), id);
+  const found = await findOrder(dbOf(c), id);
   const user = await currentUser(c);
   const isBuyer = found
     ? found.userId !== null
@@ -56,7 +56,7 @@ async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolea
   if (!created && o.stripeSessionId)
     return { provider: "stripe" as const, url: await checkoutSessionUrl(c.env, o.stripeSessionId) };
   const session = await createCheckoutSession(c.env, o, c.var.origin);
-  await setStripeSession(getDb(c.env.DB), o.id, session.id);
+  await setStripeSession(dbOf(c), o.id, session.id);
   return { provider: "stripe" as const, url: session.url };
 }
 
@@ -75,7 +75,7 @@ export const ordersApi = createRouter()
     }),
     async (c) => {
       const placed = await placeOrder(c.req.valid("json"), {
-        db: getDb(c.env.DB),
+        db: dbOf(c),
         user: await currentUser(c),
         visitorId: visitorId(c),
         attribution: await readAttribution(c),
@@ -96,7 +96,7 @@ export const ordersApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const mine = await listOrders(getDb(c.env.DB), { userId: user.id, limit: 50 });
+      const mine = await listOrders(dbOf(c), { userId: user.id, limit: 50 });
       return c.json({ orders: mine.map(toOrderView) }, 200);
     },
   )
@@ -124,7 +124,7 @@ export const ordersApi = createRouter()
         throw new ApiError(409, "demo_payment_disabled", "This store takes real payments through Stripe");
       }
       const found = await findOwnOrder(c, c.req.valid("param").id);
-      const paid = await payOrder(getDb(c.env.DB), found, c.var.now);
+      const paid = await payOrder(dbOf(c), found, c.var.now);
       if (!paid.ok) throw new ApiError(409, "bad_transition", `An order that is ${paid.status} cannot be paid`);
       return c.json({ order: toOrderView(paid.order) }, 200);
     },

@@ -2,9 +2,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { idParam } from "../../core/contract/common";
 import { productListResponse, productResponse } from "../../core/contract/product";
-import { getDb } from "../../db/client";
 import { findProduct, listActiveProducts } from "../../db/products";
 import { notFound } from "../errors";
+import { dbOf } from "../middleware/database";
 import { createRouter, errors, json } from "../openapi";
 import { toProductView } from "../views/product";
 
@@ -17,7 +17,7 @@ export const productsApi = createRouter()
       responses: { 200: json(productListResponse, "Active products") },
     }),
     async (c) => {
-      const rows = await listActiveProducts(getDb(c.env.DB));
+      const rows = await listActiveProducts(dbOf(c));
       return c.json({ products: rows.map(toProductView) }, 200);
     },
   )
@@ -29,7 +29,7 @@ export const productsApi = createRouter()
       responses: { 200: json(productResponse, "One active product"), ...errors(400, 404) },
     }),
     async (c) => {
-      const row = await findProduct(getDb(c.env.DB), c.req.valid("param").id, { activeOnly: true });
+      const row = await findProduct(dbOf(c), c.req.valid("param").id, { activeOnly: true });
       if (!row) throw notFound("No such product");
       return c.json({ product: toProductView(row) }, 200);
     },

@@ -1,7 +1,6 @@
 // 我的推广 (/me) and the invite page (/join): server-rendered, personal, never cached.
 import { Hono } from "hono";
 import { isShareCode } from "../../core/contract/share-code";
-import { getDb } from "../../db/client";
 import { distributorStats } from "../../db/distributor-stats";
 import { findDistributor, findDistributorByCode } from "../../db/distributors";
 import { ensureShareLinks, type ShareLink } from "../../db/ensure-share-links";
@@ -12,6 +11,7 @@ import { JoinPage } from "../../storefront/pages/join";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import { PromotePage, type LinkCard } from "../../storefront/pages/promote";
 import type { AppEnv } from "../app-env";
+import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { currentUser } from "../middleware/session";
 import { toProductView } from "../views/product";
@@ -27,7 +27,7 @@ export const promotePage = new Hono<AppEnv>().use(privatePage).get("/", async (c
   const { origin, now } = c.var;
   const user = await currentUser(c);
   if (!user) return c.render(<PromotePage origin={origin} member={null} />);
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const distributor = await findDistributor(db, user.id);
   if (!distributor) return c.render(<PromotePage origin={origin} member={{ distributor: null }} />);
   const products = (await listActiveProducts(db)).map(toProductView);
@@ -57,7 +57,7 @@ export const promotePage = new Hono<AppEnv>().use(privatePage).get("/", async (c
 /** /join?invite=<code> */
 export const joinPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
   const code = c.req.query("invite") ?? "";
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   const inviter = isShareCode(code) ? await findDistributorByCode(db, code) : null;
   if (!inviter) return c.render(<NotFoundPage message={t.inviteNotFound} origin={c.var.origin} />, 404);
   const user = await currentUser(c);

@@ -1,11 +1,11 @@
 // Stripe tells the store an order was paid. The signature is checked, and each event applied once:
 // the event is recorded in the same batch as the payment it makes, so a crash leaves neither.
 import { checkoutSession, stripeEvent } from "../../core/contract/stripe-event";
-import { getDb } from "../../db/client";
 import { findOrder } from "../../db/orders";
 import { isStripeEventApplied, recordStripeEventStatement } from "../../db/stripe-events";
 import { ApiError, notFound } from "../errors";
 import { verifyWebhook } from "../lib/stripe";
+import { dbOf } from "../middleware/database";
 import { createRouter } from "../openapi";
 import { payOrder } from "../services/pay-order";
 
@@ -23,7 +23,7 @@ export const stripeApi = createRouter().post("/webhook", async (c) => {
     throw new ApiError(400, "bad_signature", "The Stripe-Signature header does not match the payload");
   });
   const event = stripeEvent.parse(verified);
-  const db = getDb(c.env.DB);
+  const db = dbOf(c);
   // only to answer `duplicate`: applying twice is harmless, the batch below decides
   if (await isStripeEventApplied(db, event.id)) return c.json({ received: true, duplicate: true });
 
