@@ -10,11 +10,22 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** Orders that count as sales: paid and neither refunded nor cancelled. */
 export const SOLD_STATUSES = ["paid", "shipped", "completed"] as const satisfies readonly OrderStatus[];
 
+/** Orders that hold a seat in their group: every order but a cancelled or refunded one. */
+export const SEAT_STATUSES = ["pending", "paid", "shipped", "completed"] as const satisfies readonly OrderStatus[];
+
 export const PAYMENT_PROVIDERS = ["demo", "stripe"] as const;
 export type PaymentProvider = (typeof PAYMENT_PROVIDERS)[number];
 
 export const BARGAIN_STATUSES = ["active", "complete", "expired", "purchased"] as const;
 export type BargainStatus = (typeof BARGAIN_STATUSES)[number];
+
+/** A group (拼团): pending until its leader pays, open for joins, then succeeded or failed. */
+export const GROUP_STATUSES = ["pending", "open", "succeeded", "failed"] as const;
+export type GroupStatus = (typeof GROUP_STATUSES)[number];
+
+/** A refund the payment provider still owes the shopper ("due"), or one it was asked for ("sent"). */
+export const PROVIDER_REFUND_STATES = ["due", "sent"] as const;
+export type ProviderRefundState = (typeof PROVIDER_REFUND_STATES)[number];
 
 export const DEVICE_CLASSES = ["mobile", "tablet", "desktop"] as const;
 export type DeviceClass = (typeof DEVICE_CLASSES)[number];

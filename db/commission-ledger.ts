@@ -1,7 +1,7 @@
 // Commission ledger statements, batchable. Entries are only ever appended; a bucket's balance is
 // its sum, and a move between buckets is a pair of entries that sum to zero. The unique index on
 // (order, level, event, bucket) makes every statement here safe to run twice.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { CommissionShare } from "../core/rules/commission";
 import type { Db } from "./client";
 import { commissionLedger } from "./schema";
@@ -23,21 +23,28 @@ export function accrueStatements(db: Db, orderId: string, shares: CommissionShar
 
 /** Whatever is still pending or available for a refunded order moves to reversed. */
 export function reverseStatements(db: Db, orderId: string, now: number) {
-  const refunded = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = 'refunded')`;
+  return reverseEach(db, sql`(SELECT id FROM orders WHERE id = ${orderId} AND status = 'refunded')`, now);
+}
+
+/**
+ * The same for every order a subquery of order ids selects (a failed group's refunded orders); the
+ * subquery must select refunded orders only.
+ */
+export function reverseEach(db: Db, refundedOrderIds: SQL, now: number) {
   return [
     insertEntries(
       db,
       sql`SELECT NULL, distributor_user_id, order_id, level, 'reversed', 'reverse', sum(amount_cents), ${now}
           FROM commission_ledger
-          WHERE order_id = ${orderId} AND bucket IN ('pending', 'available') AND ${refunded}
-          GROUP BY distributor_user_id, level HAVING sum(amount_cents) <> 0`,
+          WHERE order_id IN ${refundedOrderIds} AND bucket IN ('pending', 'available')
+          GROUP BY order_id, distributor_user_id, level HAVING sum(amount_cents) <> 0`,
     ),
     insertEntries(
       db,
       sql`SELECT NULL, distributor_user_id, order_id, level, bucket, 'reverse', -sum(amount_cents), ${now}
           FROM commission_ledger
-          WHERE order_id = ${orderId} AND bucket IN ('pending', 'available') AND ${refunded}
-          GROUP BY distributor_user_id, level, bucket HAVING sum(amount_cents) <> 0`,
+          WHERE order_id IN ${refundedOrderIds} AND bucket IN ('pending', 'available')
+          GROUP BY order_id, distributor_user_id, level, bucket HAVING sum(amount_cents) <> 0`,
     ),
   ] as const;
 }

@@ -1,12 +1,15 @@
 // Moves an order along its life, each move one batch with everything it implies:
 // paying accrues commission, refunding reverses it and gives wallet cash back, cancelling an
-// unpaid order puts its stock back on the shelf (once) and gives wallet cash back.
+// unpaid order puts its stock back on the shelf (once) and gives wallet cash back. A group order's
+// moves also move its group (db/group-seats.ts), and it ships only once its group has succeeded.
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { OrderStatus } from "../core/enums";
 import type { CommissionShare } from "../core/rules/commission";
 import { TRANSITIONS, type OrderAction } from "../core/rules/order-status";
 import type { Db } from "./client";
 import { accrueStatements, reverseStatements } from "./commission-ledger";
+import { groupCancelledStatements, groupPaidStatements, recountSeatsStatement } from "./group-seats";
 import type { OrderItemRow, OrderRow } from "./orders";
 import { orders } from "./schema";
 import { releaseStockStatement } from "./stock";
@@ -20,14 +23,21 @@ const STAMP = {
   cancel: "cancelledAt",
 } as const;
 
+/** Goods of a group order leave only once the group has succeeded: a group that fails refunds them all. */
+const shippable = sql`(orders.group_id IS NULL OR EXISTS (SELECT 1 FROM groups WHERE groups.id = orders.group_id AND groups.status = 'succeeded'))`;
+
 function moveStatement(db: Db, id: string, action: OrderAction, now: number) {
   const { from, to } = TRANSITIONS[action];
   return db
     .update(orders)
     .set({ status: to, [STAMP[action]]: now })
-    .where(and(eq(orders.id, id), inArray(orders.status, from)))
+    .where(and(eq(orders.id, id), inArray(orders.status, from), action === "ship" ? shippable : undefined))
     .returning();
 }
+
+/** Whether the order is now in `status`: a statement that follows a move applies only if the move did. */
+const isNow = (orderId: string, status: OrderStatus) =>
+  sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = ${status})`;
 
 /** Held stock goes back once: guarded by the order's stock_released flag, set last in the batch. */
 function releaseStockStatements(db: Db, orderId: string, items: OrderItemRow[]) {
@@ -51,23 +61,36 @@ type BatchStatement = BatchItem<"sqlite">;
  */
 export async function transitionOrder(
   db: Db,
-  order: { id: string; items: OrderItemRow[] },
+  order: { id: string; items: OrderItemRow[]; groupId?: string | null },
   action: OrderAction,
   now: number,
   shares: CommissionShare[] = [],
   alongside: BatchStatement[] = [],
 ): Promise<OrderRow | null> {
   const move = moveStatement(db, order.id, action, now);
+  const { to } = TRANSITIONS[action];
   const follow =
     action === "pay"
       ? accrueStatements(db, order.id, shares, now)
       : action === "refund"
-        ? [...reverseStatements(db, order.id, now), refundWalletSpendStatement(db, order.id, now)]
+        ? [...reverseStatements(db, order.id, now), refundWalletSpendStatement(db, order.id, now, isNow(order.id, to))]
         : action === "cancel"
-          ? [...releaseStockStatements(db, order.id, order.items), refundWalletSpendStatement(db, order.id, now)]
+          ? [
+              ...releaseStockStatements(db, order.id, order.items),
+              refundWalletSpendStatement(db, order.id, now, isNow(order.id, to)),
+            ]
           : [];
-  const [moved] = await db.batch([move, ...follow, ...alongside]);
+  const [moved] = await db.batch([move, ...groupStatements(db, order, action, now), ...follow, ...alongside]);
   return (moved as OrderRow[])[0] ?? null;
+}
+
+/** What the move means for the order's group, right after it (before a payment's commission: a payment into a failed group accrues none). */
+function groupStatements(db: Db, order: { id: string; groupId?: string | null }, action: OrderAction, now: number) {
+  if (!order.groupId) return [];
+  if (action === "pay") return groupPaidStatements(db, order.groupId, order.id, now);
+  if (action === "cancel") return groupCancelledStatements(db, order.groupId, now);
+  if (action === "refund") return [recountSeatsStatement(db, order.groupId)];
+  return [];
 }
 
 /** Unpaid orders whose hold has passed, oldest first. */

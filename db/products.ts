@@ -29,6 +29,12 @@ function toColumns(input: CreateProductInput, defaults: { commission_bp: number;
     flashStartsAt: input.flash_sale ? Date.parse(input.flash_sale.starts_at) : null,
     flashEndsAt: input.flash_sale ? Date.parse(input.flash_sale.ends_at) : null,
     flashStock: input.flash_sale?.stock ?? null,
+    groupSize: input.group?.size ?? null,
+    groupPriceCents: input.group?.price_cents ?? null,
+    groupHours: input.group?.hours ?? null,
+    groupPerUserLimit: input.group?.per_user_limit ?? null,
+    groupVirtualFillAt: input.group?.virtual_fill_at ?? null,
+    clearancePriceCents: input.clearance?.price_cents ?? null,
     active: input.active,
   };
 }

@@ -6,8 +6,10 @@ import {
   COMMISSION_BUCKETS,
   COMMISSION_EVENTS,
   DEVICE_CLASSES,
+  GROUP_STATUSES,
   ORDER_STATUSES,
   PAYMENT_PROVIDERS,
+  PROVIDER_REFUND_STATES,
   USER_ROLES,
   WALLET_ENTRY_KINDS,
 } from "../core/enums";
@@ -18,6 +20,12 @@ export const GUARDS = {
   flashStockNeverNegative: "products_flash_stock_nonneg",
   /** RAISEd by the wallet_ledger_never_negative trigger (migrations/0001_wallet_never_negative.sql). */
   walletNeverNegative: "insufficient_wallet",
+  /** A group never holds more members than its size (and takes none while not open: db/group-seats.ts). */
+  groupSeatsWithinSize: "groups_seats_within_size",
+  /** RAISEd by the orders_group_rules trigger: a shopper is in one live group per product. */
+  oneLiveGroupPerProduct: "already_in_group",
+  /** RAISEd by the orders_group_rules trigger: group orders of a product within the per-shopper limit. */
+  groupOrdersWithinLimit: "group_limit",
 } as const;
 
 export const users = sqliteTable("users", {
@@ -79,6 +87,14 @@ export const products = sqliteTable(
     flashStartsAt: integer("flash_starts_at"),
     flashEndsAt: integer("flash_ends_at"),
     flashStock: integer("flash_stock"),
+    /** All four of size, price, hours and limit set: the product has a group deal (拼团). */
+    groupSize: integer("group_size"),
+    groupPriceCents: integer("group_price_cents"),
+    groupHours: integer("group_hours"),
+    groupPerUserLimit: integer("group_per_user_limit"),
+    groupVirtualFillAt: integer("group_virtual_fill_at"),
+    /** Set: the product is in the clearance zone (品牌清仓), sold at this price. */
+    clearancePriceCents: integer("clearance_price_cents"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -166,11 +182,17 @@ export const orders = sqliteTable(
     referrerCode: text("referrer_code"),
     distributorUserId: integer("distributor_user_id").references(() => users.id),
     bargainId: text("bargain_id"),
+    /** The group (拼团) this order opened or joined; its seat is held while the order is not cancelled or refunded. */
+    groupId: text("group_id").references(() => groups.id),
     contactName: text("contact_name").notNull(),
     contactPhone: text("contact_phone").notNull(),
     contactAddress: text("contact_address").notNull(),
     paymentProvider: text("payment_provider", { enum: PAYMENT_PROVIDERS }).notNull(),
     stripeSessionId: text("stripe_session_id"),
+    /** What Stripe charged (from the paying webhook): a refund names it. */
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    /** A refund the payment provider owes: written with the refund, sent by the store after it (cron retries). */
+    providerRefund: text("provider_refund", { enum: PROVIDER_REFUND_STATES }),
     /** Unpaid orders hold stock until then; the cron cancels them after. */
     holdUntil: integer("hold_until").notNull(),
     /** Set once the held stock went back to the shelf, so it goes back once. */
@@ -193,6 +215,49 @@ export const orders = sqliteTable(
     uniqueIndex("orders_bargain_uniq")
       .on(t.bargainId)
       .where(sql`${t.bargainId} IS NOT NULL AND ${t.status} NOT IN ('cancelled')`),
+    // a group's seats are counted from its orders; partial, so other orders write no entry
+    index("orders_group_idx")
+      .on(t.groupId, t.status)
+      .where(sql`${t.groupId} IS NOT NULL`),
+    index("orders_provider_refund_idx")
+      .on(t.providerRefund)
+      .where(sql`${t.providerRefund} = 'due'`),
+  ],
+);
+
+/**
+ * A group (拼团): opened by its leader's order, joined by others' orders (orders.group_id). Its deal
+ * is copied from the product when it opens, so a merchant's later edit changes new groups only.
+ */
+export const groups = sqliteTable(
+  "groups",
+  {
+    id: text("id").primaryKey(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    leaderUserId: integer("leader_user_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: GROUP_STATUSES }).notNull(),
+    size: integer("size").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    hours: integer("hours").notNull(),
+    perUserLimit: integer("per_user_limit").notNull(),
+    virtualFillAt: integer("virtual_fill_at"),
+    /** Seats taken: its orders that are pending, paid, shipped or completed, recounted at every change. */
+    reserved: integer("reserved").notNull(),
+    /** The deadline: set again when the leader pays (the group opens for `hours` from then). */
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+    openedAt: integer("opened_at"),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [
+    index("groups_product_status_idx").on(t.productId, t.status, t.expiresAt),
+    index("groups_status_expires_idx").on(t.status, t.expiresAt),
+    // never more members than seats, whatever the code above the database does
+    check(GUARDS.groupSeatsWithinSize, sql`${t.reserved} <= ${t.size}`),
   ],
 );
 

@@ -73,18 +73,30 @@ export function spendWalletStatement(
 /**
  * Gives an order's wallet spend back (order cancelled or refunded): a `refund` row of +amount,
  * once per order whatever the number of calls (unique index on order_id, kind). Batchable.
+ * @param onlyIf written only while this holds when the statement runs (the order's move applied)
  * @returns the statement; it answers `[{ id, amountCents }]` when it refunded, `[]` when there was
- *   no spend or it was already refunded
+ *   no spend, it was already refunded, or `onlyIf` did not hold
  */
-export function refundWalletSpendStatement(db: Db, orderId: string, now: number) {
+export function refundWalletSpendStatement(db: Db, orderId: string, now: number, onlyIf: SQL = sql`1`) {
   return db
     .insert(walletLedger)
     .select(
       sql`SELECT NULL, ${walletLedger.userId}, -${walletLedger.amountCents}, 'refund', ${walletLedger.orderId}, ${now}
-          FROM ${walletLedger} WHERE ${spendOf(orderId)}`,
+          FROM ${walletLedger} WHERE ${spendOf(orderId)} AND ${onlyIf}`,
     )
     .onConflictDoNothing()
     .returning({ id: walletLedger.id, amountCents: walletLedger.amountCents });
+}
+
+/** The same for every order a subquery of order ids selects (a failed group's refunded orders), once each. */
+export function refundWalletSpendsStatement(db: Db, orderIds: SQL, now: number) {
+  return db
+    .insert(walletLedger)
+    .select(
+      sql`SELECT NULL, user_id, -amount_cents, 'refund', order_id, ${now}
+          FROM wallet_ledger WHERE kind = 'spend' AND order_id IN ${orderIds}`,
+    )
+    .onConflictDoNothing();
 }
 
 /** @returns the cents given back now; 0 when the order spent nothing or was refunded already. */

@@ -23,6 +23,8 @@ describe("the merchant's products", () => {
         commission_l2_bp: 500,
         bargain: { floor_cents: 1, helpers: 10 },
         flash_sale: flash,
+        group: { size: 4, price_cents: 5800, hours: 48, per_user_limit: 2, virtual_fill_at: 3 },
+        clearance: { price_cents: 4800 },
         active: true,
       },
     });
@@ -39,6 +41,8 @@ describe("the merchant's products", () => {
       commission_l2_bp: 500,
       bargain: { floor_cents: 1, helpers: 10 },
       flash_sale: flash,
+      group: { size: 4, price_cents: 5800, hours: 48, per_user_limit: 2, virtual_fill_at: 3 },
+      clearance: { price_cents: 4800 },
       active: true,
     });
     const list = await merchant.json("/api/admin/products");

@@ -10,6 +10,7 @@ import type {
   helpResponse,
 } from "../core/contract/bargain";
 import type { checkinResponse, checkinStatusResponse } from "../core/contract/checkin";
+import type { groupListResponse, groupResponse } from "../core/contract/group";
 import type { DistributorStats, distributorResponse, linkResponse } from "../core/contract/links";
 import type { adminOrderListResponse, createOrderResponse, orderResponse } from "../core/contract/order";
 import type { productListResponse, productResponse } from "../core/contract/product";
@@ -76,7 +77,9 @@ export type Answer = {
   z.infer<typeof dashboardResponse> &
   z.infer<typeof leaderboardResponse> &
   z.infer<typeof payoutResponse> &
-  z.infer<typeof settingsResponse>;
+  z.infer<typeof settingsResponse> &
+  z.infer<typeof groupResponse> &
+  z.infer<typeof groupListResponse>;
 
 /** The parts of /api/openapi.json tests read. */
 export type OpenApiDocument = {
@@ -97,6 +100,9 @@ type Options = { method?: string; body?: unknown; headers?: Record<string, strin
 export class Client {
   cookies = new Map<string, string>();
 
+  /** @param bindings the store's bindings for this client's requests (a Stripe key, say) */
+  constructor(readonly bindings: Env = env) {}
+
   async fetch(path: string, opts: Options = {}): Promise<Response> {
     const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
     const headers: Record<string, string> = { ...opts.headers };
@@ -111,6 +117,7 @@ export class Client {
           opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
         redirect: "manual",
       }),
+      this.bindings,
     );
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");

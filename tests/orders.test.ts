@@ -166,6 +166,19 @@ describe("paying and the order's life", () => {
     expect(pay.body.error.code).toBe("bad_transition");
   });
 
+  it("a refund refused for an unpaid order gives back no wallet cash (it did before)", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { price_cents: 1000, stock: 5 });
+    const { client, userId } = await signUp();
+    await creditWallet(userId, 500);
+    const { body } = await placeOrder(client, product.id, { wallet_cents: 500 });
+    const refused = await merchant.json(`/api/admin/orders/${body.order.id}/refund`, { method: "POST" });
+    expect(refused.status).toBe(409);
+    expect(await count("SELECT coalesce(sum(amount_cents), 0) AS n FROM wallet_ledger WHERE user_id = ?", userId)).toBe(
+      0,
+    );
+  });
+
   it("the merchant ships, completes and refunds; other moves are 409 bad_transition", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant);

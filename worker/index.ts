@@ -34,6 +34,7 @@ import { bargainsApi } from "./routes/bargains";
 import { homePage, productPages } from "./routes/catalogue-pages";
 import { checkinApi } from "./routes/checkin";
 import { checkinPage } from "./routes/checkin-pages";
+import { adminGroupsApi, groupsApi, productGroupsApi } from "./routes/groups";
 import { distributorApi, linksApi } from "./routes/links";
 import { loginPage } from "./routes/login-pages";
 import { checkoutPage, ordersPage } from "./routes/order-pages";
@@ -50,7 +51,8 @@ const adminApi = createRouter(adminOnly)
   .route("/orders", adminOrdersApi)
   .route("/dashboard", adminDashboardApi)
   .route("/distributors", adminDistributorsApi)
-  .route("/settings", adminSettingsApi);
+  .route("/settings", adminSettingsApi)
+  .route("/groups", adminGroupsApi);
 
 // its paths start with /api here (not where it is mounted), so the OpenAPI document names them in full
 export const api = createRouter()
@@ -58,6 +60,8 @@ export const api = createRouter()
   .route("/auth", authApi)
   .route("/me", meApi)
   .route("/products", productsApi)
+  .route("/products", productGroupsApi)
+  .route("/groups", groupsApi)
   .route("/orders", ordersApi)
   .route("/checkin", checkinApi)
   .route("/bargains", bargainsApi)

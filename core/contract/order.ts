@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, PAYMENT_PROVIDERS } from "../enums";
 import { phone } from "./auth";
 import { cents } from "./common";
+import { group, groupIdParam } from "./group";
 
 export const createOrderBody = z
   .object({
@@ -21,6 +22,20 @@ export const createOrderBody = z
     }),
     wallet_cents: cents.optional(),
     bargain_id: z.string().min(1).max(40).optional(),
+    /** Opens a group (拼团) at the product's group price: signed in, one item, quantity 1. */
+    open_group: z.boolean().optional(),
+    /** Joins this group at its price: signed in, one unit of its product. */
+    group_id: groupIdParam.shape.id.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const ways = [body.bargain_id !== undefined, body.open_group === true, body.group_id !== undefined];
+    if (ways.filter(Boolean).length > 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: [body.group_id !== undefined ? "group_id" : "open_group"],
+        message: "An order is a bargain's, opens a group or joins one: one of them",
+      });
+    }
   })
   .openapi("CreateOrderBody");
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
@@ -47,6 +62,8 @@ export const order = z
     wallet_cents: z.number().int(),
     total_cents: z.number().int(),
     referrer_code: z.string().nullable(),
+    /** The group (拼团) this order opened or joined. */
+    group_id: z.string().nullable(),
     created_at: z.string(),
   })
   .openapi("Order");
@@ -58,6 +75,8 @@ export const createOrderResponse = z
   .object({
     order,
     payment: z.object({ provider: z.enum(PAYMENT_PROVIDERS), url: z.string().optional() }),
+    /** For an order that opened or joined a group: the group, with this order's seat. */
+    group: group.optional(),
   })
   .openapi("CreateOrderResponse");
 export type PlacedOrder = z.infer<typeof createOrderResponse>;

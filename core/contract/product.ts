@@ -1,5 +1,6 @@
 // The product as the API shows it, and the merchant's create / update bodies.
 import { z } from "@hono/zod-openapi";
+import { GROUP_HOURS, GROUP_PER_USER_LIMIT, GROUP_SIZE } from "../rules/group-seats";
 import { MAX_STOCK, basisPoints, cents, isoTime } from "./common";
 
 const stock = z.number().int().min(0).max(MAX_STOCK);
@@ -16,6 +17,37 @@ const flashSale = z.object({
   stock,
 });
 
+const groupSize = z.number().int().min(GROUP_SIZE.min).max(GROUP_SIZE.max);
+const groupHours = z.number().int().min(GROUP_HOURS.min).max(GROUP_HOURS.max);
+const perUserLimit = z.number().int().min(GROUP_PER_USER_LIMIT.min).max(GROUP_PER_USER_LIMIT.max);
+const virtualFillAt = z
+  .number()
+  .int()
+  .min(1)
+  .max(GROUP_SIZE.max - 1);
+
+/** A group deal (拼团) as the product shows it. */
+const groupDeal = z.object({
+  size: groupSize,
+  price_cents: cents,
+  hours: groupHours,
+  per_user_limit: perUserLimit,
+  /** A group with at least this many paid members succeeds at its deadline; null: only a full group does. */
+  virtual_fill_at: virtualFillAt.nullable(),
+});
+
+/** The merchant's group deal: size 3, 24 hours, one group order per shopper and no virtual fill unless told. */
+const groupDealInput = z.object({
+  size: groupSize.default(GROUP_SIZE.default),
+  price_cents: cents.min(1),
+  hours: groupHours.default(GROUP_HOURS.default),
+  per_user_limit: perUserLimit.default(GROUP_PER_USER_LIMIT.default),
+  virtual_fill_at: virtualFillAt.nullable().default(null),
+});
+
+/** Marked for the clearance zone (品牌清仓), sold at this price. */
+const clearance = z.object({ price_cents: cents.min(1) });
+
 export const product = z
   .object({
     id: z.number().int(),
@@ -29,6 +61,8 @@ export const product = z
     commission_l2_bp: z.number().int(),
     bargain: bargainRule.nullable(),
     flash_sale: flashSale.nullable(),
+    group: groupDeal.nullable(),
+    clearance: clearance.nullable(),
     active: z.boolean(),
   })
   .openapi("Product");
@@ -53,6 +87,8 @@ const productFields = z.object({
   commission_l2_bp: basisPoints.optional(),
   bargain: bargainRule.nullable().default(null),
   flash_sale: flashSale.nullable().default(null),
+  group: groupDealInput.nullable().default(null),
+  clearance: clearance.nullable().default(null),
   active: z.boolean().default(true),
 });
 
@@ -86,6 +122,29 @@ function checkCoherence(p: ProductFields, ctx: z.RefinementCtx) {
       ctx.addIssue({ code: "custom", path: ["flash_sale", "ends_at"], message: "The sale must end after it starts" });
     }
   }
+  if (p.group) {
+    if (p.group.price_cents >= p.price_cents) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["group", "price_cents"],
+        message: "The group price must be below the price",
+      });
+    }
+    if (p.group.virtual_fill_at !== null && p.group.virtual_fill_at >= p.group.size) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["group", "virtual_fill_at"],
+        message: "The virtual fill must be below the group size",
+      });
+    }
+  }
+  if (p.clearance && p.clearance.price_cents >= p.price_cents) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["clearance", "price_cents"],
+      message: "The clearance price must be below the price",
+    });
+  }
 }
 
 export const createProductBody = productFields.superRefine(checkCoherence).openapi("CreateProductBody");
@@ -104,6 +163,8 @@ export const updateProductBody = z
     commission_l2_bp: basisPoints.optional(),
     bargain: bargainRule.nullable().optional(),
     flash_sale: flashSale.nullable().optional(),
+    group: groupDealInput.nullable().optional(),
+    clearance: clearance.nullable().optional(),
     active: z.boolean().optional(),
   })
   .strict()
@@ -112,3 +173,8 @@ export type UpdateProductInput = z.infer<typeof updateProductBody>;
 
 export const productResponse = z.object({ product }).openapi("ProductResponse");
 export const productListResponse = z.object({ products: z.array(product) }).openapi("ProductList");
+
+/** `?clearance=1`: the clearance zone only, deepest discount first. */
+export const productListQuery = z.object({
+  clearance: z.enum(["0", "1"]).optional().openapi({ description: "1: the clearance zone, deepest discount first" }),
+});

@@ -12,4 +12,6 @@ export const stripeEvent = z.object({
 export const checkoutSession = z.object({
   metadata: z.record(z.string(), z.string()).nullish(),
   payment_status: z.string().optional(),
+  /** The PaymentIntent the session charged: what a refund names. */
+  payment_intent: z.string().max(255).nullish(),
 });

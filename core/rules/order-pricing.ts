@@ -1,5 +1,6 @@
 // What each line of an order costs: the flash price inside its window while sale stock lasts,
-// the bargain floor for a finished bargain, the list price otherwise. A sale unit is also a unit
+// the bargain floor for a finished bargain, the group price for a group order, the clearance price
+// of a product on clearance, the list price otherwise. A sale unit is also a unit
 // of the product's stock, so it takes from both. Wallet cash may pay up to 100% of the item total.
 import type { ProductView } from "../contract/product";
 import { currentUnitPrice } from "./flash-sale";
@@ -20,13 +21,15 @@ export type PricingProblem = { code: "out_of_stock"; product_id: number };
 
 /**
  * The price a shopper pays for a unit of `product` now, as the checkout shows it and the order
- * charges it: the bargain floor when buying a finished bargain, else the live flash price, else the list price.
+ * charges it: a fixed price when there is one (the bargain floor of a finished bargain, a group's
+ * price), which takes from the product's own stock; else the live flash price, else the clearance
+ * or list price.
  */
-export function quoteLine(product: ProductView, nowMs: number, bargainFloorCents: number | null): LineQuote {
+export function quoteLine(product: ProductView, nowMs: number, fixedPriceCents: number | null): LineQuote {
   const { price_cents, flash } = currentUnitPrice(product, nowMs);
-  const fromFlash = flash && bargainFloorCents === null;
+  const fromFlash = flash && fixedPriceCents === null;
   return {
-    unit_price_cents: bargainFloorCents ?? (fromFlash ? price_cents : product.price_cents),
+    unit_price_cents: fixedPriceCents ?? price_cents,
     from_flash_stock: fromFlash,
     available: availableStock(product, fromFlash),
   };
@@ -36,11 +39,11 @@ export function quoteLine(product: ProductView, nowMs: number, bargainFloorCents
 export function priceLines(
   items: Array<{ product: ProductView; quantity: number }>,
   nowMs: number,
-  bargainFloorCents: number | null,
+  fixedPriceCents: number | null,
 ): PricedLine[] | PricingProblem {
   const lines: PricedLine[] = [];
   for (const { product, quantity } of items) {
-    const quote = quoteLine(product, nowMs, bargainFloorCents);
+    const quote = quoteLine(product, nowMs, fixedPriceCents);
     // a shopper who pressed "buy" at the sale price is refused rather than charged the list price
     if (quote.available < quantity) return { code: "out_of_stock", product_id: product.id };
     lines.push({

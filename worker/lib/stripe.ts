@@ -1,4 +1,5 @@
-// Stripe Checkout for real payments (cards, WeChat Pay, Alipay) when STRIPE_SECRET_KEY is set.
+// Stripe Checkout for real payments (cards, WeChat Pay, Alipay) when STRIPE_SECRET_KEY is set, and
+// refunds of what it charged.
 // The `stripe` package is used for its fetch client and its webhook signature check, so the
 // store never re-implements Stripe's signing scheme.
 import Stripe from "stripe";
@@ -29,7 +30,8 @@ export async function createCheckoutSession(env: Env, order: OrderWithItems, ori
     ],
     metadata: { order_id: order.id },
     client_reference_id: order.id,
-    success_url: `${origin}/orders?paid=${order.id}`,
+    // a group order's buyer lands on the group, to share it
+    success_url: order.groupId ? `${origin}/g/${order.groupId}` : `${origin}/orders?paid=${order.id}`,
     cancel_url: `${origin}/orders`,
   });
   return { id: session.id, url: session.url ?? undefined };
@@ -48,4 +50,40 @@ export async function verifyWebhook(env: Env, payload: string, signature: string
     undefined,
     Stripe.createSubtleCryptoProvider(),
   );
+}
+
+/** The PaymentIntent a Checkout Session charged, for an order paid before the store kept it. */
+async function paymentIntentOf(stripe: Stripe, sessionId: string): Promise<string | null> {
+  const session = await stripe.checkout.sessions.retrieve(sessionId);
+  const intent = session.payment_intent;
+  return typeof intent === "string" ? intent : (intent?.id ?? null);
+}
+
+/**
+ * Refunds in full what Stripe charged for an order (a failed group's order, a payment that came
+ * after its order was cancelled). The idempotency key is the order's, so a retry of the same refund
+ * (the cron's, a second webhook's) never refunds twice; a charge Stripe already refunded counts as done.
+ * @returns the refund's id
+ */
+export async function refundPayment(
+  env: Env,
+  order: { id: string; stripePaymentIntentId: string | null; stripeSessionId: string | null },
+): Promise<string> {
+  const stripe = client(env);
+  const paymentIntent =
+    order.stripePaymentIntentId ??
+    (order.stripeSessionId ? await paymentIntentOf(stripe, order.stripeSessionId) : null);
+  if (!paymentIntent) throw new Error(`order ${order.id} has no Stripe payment to refund`);
+  try {
+    const refund = await stripe.refunds.create(
+      { payment_intent: paymentIntent, reason: "requested_by_customer", metadata: { order_id: order.id } },
+      { idempotencyKey: `refund-${order.id}` },
+    );
+    return refund.id;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "charge_already_refunded") {
+      return "already_refunded";
+    }
+    throw error;
+  }
 }

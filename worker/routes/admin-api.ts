@@ -100,6 +100,9 @@ async function moved(db: Db, orderId: string, action: MerchantAction, now: numbe
   const result = await moveOrder(db, orderId, action, now);
   if (result.ok) return toOrderView(result.order);
   if (result.refusal === "not_found") throw notFound("No such order");
+  if (result.refusal === "group_not_succeeded") {
+    throw new ApiError(409, "group_not_succeeded", "A group order ships once its group has succeeded");
+  }
   throw new ApiError(409, "bad_transition", `An order that is ${result.status} cannot be ${PAST_TENSE[action]}`);
 }
 

@@ -10,6 +10,7 @@ import {
   orderListResponse,
   orderResponse,
 } from "../../core/contract/order";
+import { findGroupRecord } from "../../db/groups";
 import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
@@ -21,6 +22,7 @@ import { VISITOR_COOKIE, visitorId } from "../middleware/visitor";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { payOrder } from "../services/pay-order";
 import { placeOrder, type PlaceOrderRefusal } from "../services/place-order";
+import { toGroupView } from "../views/group";
 import { toOrderView } from "../views/order";
 
 const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
@@ -35,7 +37,21 @@ const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
   bargain_incomplete: { status: 409, message: "This bargain cannot be bought now: it still needs help" },
   bargain_expired: { status: 409, message: "This bargain cannot be bought now: it has expired" },
   bargain_purchased: { status: 409, message: "This bargain has already been bought" },
+  group_needs_sign_in: { status: 401, code: "unauthenticated", message: "Sign in to open or join a group" },
+  group_items: { status: 400, field: ["items"], message: "A group order is one unit of the group's product" },
+  group_not_found: { status: 404, code: "not_found", message: "No such group" },
+  group_not_allowed: { status: 409, message: "This product has no group deal" },
+  group_limit: { status: 409, message: "You hold as many group orders of this product as one shopper may" },
+  already_in_group: { status: 409, message: "You are already in an open group of this product" },
+  group_full: { status: 409, message: "Every seat of this group is taken" },
+  group_closed: { status: 409, message: "This group is not open, or ends before a new order could be paid" },
 };
+
+/** The group an order opened or joined, as the answer to placing it shows it. */
+async function groupOf(c: Context<AppEnv>, o: OrderWithItems) {
+  const found = o.groupId ? await findGroupRecord(dbOf(c), o.groupId) : null;
+  return found ? { group: toGroupView(found, c.var.now, c.var.origin) } : {};
+}
 
 /** The buyer (the signed-in user, or the guest's visitor cookie) or a merchant; anyone else: 404. */
 async function findOwnOrder(c: Context<AppEnv>, id: string): Promise<OrderWithItems> {
@@ -84,7 +100,11 @@ export const ordersApi = createRouter()
         now: c.var.now,
       });
       if (!placed.ok) throw refusal(placeRefusals, placed.refusal);
-      const body = { order: toOrderView(placed.order), payment: await paymentFor(c, placed.order, placed.created) };
+      const body = {
+        order: toOrderView(placed.order),
+        payment: await paymentFor(c, placed.order, placed.created),
+        ...(await groupOf(c, placed.order)),
+      };
       return placed.created ? c.json(body, 201) : c.json(body, 200);
     },
   )
@@ -117,7 +137,10 @@ export const ordersApi = createRouter()
       method: "post",
       path: "/{id}/pay",
       request: { params: orderIdParam },
-      responses: { 200: json(orderResponse, "Paid (demo payment mode)"), ...errors(404, 409) },
+      responses: {
+        200: json(orderResponse, "Paid (demo payment mode); refunded at once when its group has failed meanwhile"),
+        ...errors(404, 409),
+      },
     }),
     async (c) => {
       if (paymentProvider(c.env) !== "demo") {

@@ -1,7 +1,8 @@
 // The public catalogue: active products only.
 import { createRoute } from "@hono/zod-openapi";
 import { idParam } from "../../core/contract/common";
-import { productListResponse, productResponse } from "../../core/contract/product";
+import { productListQuery, productListResponse, productResponse } from "../../core/contract/product";
+import { clearanceZone } from "../../core/rules/clearance";
 import { findProduct, listActiveProducts } from "../../db/products";
 import { notFound } from "../errors";
 import { dbOf } from "../middleware/database";
@@ -14,11 +15,15 @@ export const productsApi = createRouter()
     createRoute({
       method: "get",
       path: "/",
-      responses: { 200: json(productListResponse, "Active products") },
+      request: { query: productListQuery },
+      responses: {
+        200: json(productListResponse, "Active products; with clearance=1 the clearance zone, deepest discount first"),
+        ...errors(400),
+      },
     }),
     async (c) => {
-      const rows = await listActiveProducts(dbOf(c));
-      return c.json({ products: rows.map(toProductView) }, 200);
+      const products = (await listActiveProducts(dbOf(c))).map(toProductView);
+      return c.json({ products: c.req.valid("query").clearance === "1" ? clearanceZone(products) : products }, 200);
     },
   )
   .openapi(

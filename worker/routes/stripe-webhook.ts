@@ -1,13 +1,16 @@
 // Stripe tells the store an order was paid. The signature is checked, and each event applied once:
-// the event is recorded in the same batch as the payment it makes, so a crash leaves neither.
+// the event is recorded in the same batch as the payment it makes, so a crash leaves neither. A
+// payment the order can no longer take (cancelled meanwhile, or its group failed) is refunded.
 import { checkoutSession, stripeEvent } from "../../core/contract/stripe-event";
 import { findOrder } from "../../db/orders";
+import { paymentIntentStatement, refundLatePaymentStatement } from "../../db/provider-refunds";
 import { isStripeEventApplied, recordStripeEventStatement } from "../../db/stripe-events";
 import { ApiError, notFound } from "../errors";
 import { verifyWebhook } from "../lib/stripe";
 import { dbOf } from "../middleware/database";
 import { createRouter } from "../openapi";
 import { payOrder } from "../services/pay-order";
+import { sendProviderRefunds } from "../services/send-provider-refunds";
 
 const PAYING_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
 
@@ -33,8 +36,14 @@ export const stripeApi = createRouter().post("/webhook", async (c) => {
     const orderId = session.metadata?.order_id;
     const order = orderId ? await findOrder(db, orderId) : null;
     // a delayed method (async_payment_succeeded follows) is not paid yet
-    if (order && session.payment_status === "paid" && order.status === "pending") {
-      await payOrder(db, order, c.var.now, [record]);
+    if (order && session.payment_status === "paid") {
+      const charged = session.payment_intent ? [paymentIntentStatement(db, order.id, session.payment_intent)] : [];
+      if (order.status === "pending") await payOrder(db, order, c.var.now, [record, ...charged]);
+      else if (order.status === "cancelled")
+        await db.batch([record, ...charged, refundLatePaymentStatement(db, order.id)]);
+      else await db.batch([record, ...charged]);
+      // what is owed goes back now; if Stripe does not answer, the cron sends it again
+      await sendProviderRefunds(c.env, db, { orderIds: [order.id], limit: 1 });
       return c.json({ received: true });
     }
   }

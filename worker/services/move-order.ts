@@ -8,6 +8,7 @@ export type MerchantAction = "ship" | "complete" | "refund";
 export type MoveOrderResult =
   | { ok: true; order: OrderWithItems }
   | { ok: false; refusal: "not_found" }
+  | { ok: false; refusal: "group_not_succeeded" }
   | { ok: false; refusal: "bad_transition"; status: OrderWithItems["status"] };
 
 export async function moveOrder(
@@ -19,6 +20,10 @@ export async function moveOrder(
   const found = await findOrder(db, orderId);
   if (!found) return { ok: false, refusal: "not_found" };
   const moved = await transitionOrder(db, found, action, now);
+  // a paid group order waits for its group to succeed before it ships
+  if (!moved && action === "ship" && found.status === "paid" && found.groupId) {
+    return { ok: false, refusal: "group_not_succeeded" };
+  }
   if (!moved) return { ok: false, refusal: "bad_transition", status: found.status };
   return { ok: true, order: (await findOrder(db, orderId))! };
 }

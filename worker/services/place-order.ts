@@ -1,5 +1,6 @@
 // Places a shopper's order: prices from the database, attribution from the last link clicked,
-// wallet cash for signed-in buyers, one atomic batch, and the same order again for a retried key.
+// wallet cash for signed-in buyers, a group opened or joined, one atomic batch, and the same order
+// again for a retried key.
 import { customAlphabet } from "nanoid";
 import type { CreateOrderInput } from "../../core/contract/order";
 import type { PaymentProvider } from "../../core/enums";
@@ -17,6 +18,7 @@ import type { SessionUser } from "../../db/sessions";
 import { getSettings } from "../../db/settings";
 import type { Attribution } from "../middleware/attribution";
 import { toProductView } from "../views/product";
+import { orderGroup, seatRefusal, type OrderGroupRefusal } from "./order-group";
 
 /** 12 characters of 32: unguessable, so a guest's order id is safe to put in a URL. */
 export const newOrderId = customAlphabet("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", 12);
@@ -40,7 +42,10 @@ export type PlaceOrderRefusal =
   | "bargain_needs_sign_in"
   | "bargain_not_found"
   | "bargain_items"
-  | Exclude<NotPurchasable, "not_found">;
+  | Exclude<NotPurchasable, "not_found">
+  | OrderGroupRefusal
+  | "already_in_group"
+  | "group_limit";
 
 export type PlaceOrderResult =
   { ok: true; order: OrderWithItems; created: boolean } | { ok: false; refusal: PlaceOrderRefusal };
@@ -94,11 +99,14 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
   const settings = await getSettings(db, ctx.now);
   const products = await Promise.all(input.items.map((i) => findProduct(db, i.product_id, { activeOnly: true })));
   if (products.some((p) => !p)) return refused("product_not_found");
+  const holdMs = settings.order_hold_minutes * 60_000;
+  const grouping = await orderGroup(db, input, ctx, toProductView(products[0]!), holdMs);
+  if ("refusal" in grouping) return refused(grouping.refusal);
 
   const priced = priceLines(
     input.items.map((i, n) => ({ product: toProductView(products[n]!), quantity: i.quantity })),
     ctx.now,
-    bargain.floorCents,
+    bargain.floorCents ?? grouping.priceCents,
   );
   if (!Array.isArray(priced)) return refused("out_of_stock");
   const subtotalCents = subtotalOf(priced);
@@ -125,9 +133,10 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
       recruiter,
     ),
     bargainId: input.bargain_id ?? null,
+    group: grouping.group,
     contact: input.contact,
     paymentProvider: ctx.paymentProvider,
-    holdUntil: ctx.now + settings.order_hold_minutes * 60_000,
+    holdUntil: ctx.now + holdMs,
     now: ctx.now,
   });
   if (result.ok) return { ok: true, order: (await findOrder(db, orderId))!, created: true };
@@ -135,6 +144,9 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
     // a retry with the same key won the race: its order is the answer
     const earlier = await findOrderByIdempotencyKey(db, idempotency!.scope, idempotency!.key);
     return { ok: true, order: earlier!, created: false };
+  }
+  if (result.refusal === "group_seat_refused") {
+    return refused(await seatRefusal(db, input.group_id!, ctx.now, holdMs));
   }
   return refused(result.refusal);
 }

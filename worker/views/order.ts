@@ -11,6 +11,7 @@ export function toOrderView(o: OrderWithItems): OrderView {
     wallet_cents: o.walletCents,
     total_cents: o.totalCents,
     referrer_code: o.referrerCode,
+    group_id: o.groupId,
     created_at: new Date(o.createdAt).toISOString(),
   };
 }

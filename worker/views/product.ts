@@ -8,6 +8,8 @@ export function toProductView(p: ProductRow): ProductView {
   const hasBargain = p.bargainFloorCents !== null && p.bargainHelpers !== null;
   const hasFlash =
     p.flashPriceCents !== null && p.flashStartsAt !== null && p.flashEndsAt !== null && p.flashStock !== null;
+  const hasGroup =
+    p.groupSize !== null && p.groupPriceCents !== null && p.groupHours !== null && p.groupPerUserLimit !== null;
   return {
     id: p.id,
     slug: p.slug,
@@ -27,6 +29,16 @@ export function toProductView(p: ProductRow): ProductView {
           stock: p.flashStock!,
         }
       : null,
+    group: hasGroup
+      ? {
+          size: p.groupSize!,
+          price_cents: p.groupPriceCents!,
+          hours: p.groupHours!,
+          per_user_limit: p.groupPerUserLimit!,
+          virtual_fill_at: p.groupVirtualFillAt,
+        }
+      : null,
+    clearance: p.clearancePriceCents === null ? null : { price_cents: p.clearancePriceCents },
     active: p.active,
   };
 }
