@@ -87,6 +87,8 @@ h2{font-size:15px;margin:0 0 10px}
 .a-login{max-width:380px;margin:40px auto}
 .a-login .btn{width:100%;padding:10px}
 .a-empty{text-align:center;padding:32px 12px;color:var(--muted)}
+.a-members{list-style:none;margin:6px 0 0;padding:0;border-top:1px solid var(--line)}
+.a-members li{display:flex;justify-content:space-between;gap:8px;flex-wrap:wrap;padding:6px 0;border-bottom:1px solid var(--line)}
 `;
 
 export const ADMIN_STYLES = css.replace(/\n/g, "").replace(/\s*([{};:,])\s*/g, "$1");

@@ -4,11 +4,11 @@ import { hc, type ClientResponse } from "hono/client";
 import type { SuccessStatusCode } from "hono/utils/http-status";
 // the one import of worker/ outside it: a type, erased from the bundle (the linter allows just this)
 import type { Api } from "../worker/index";
+import { answerOf, type ApiFailure, type ApiIssue } from "./api-read";
 
 export const api = hc<Api>("/", { init: { credentials: "same-origin" } }).api;
 
-export type ApiIssue = { path: string[]; message: string; code?: string };
-export type ApiFailure = { ok: false; status: number; code: string; issues: ApiIssue[] };
+export type { ApiFailure, ApiIssue } from "./api-read";
 
 type Answer = ClientResponse<unknown, number, "json">;
 /** The body of a successful answer, from the route's declared responses. */
@@ -23,15 +23,7 @@ type SuccessBody<R> =
 export async function send<P extends Promise<Answer>>(
   request: P,
 ): Promise<{ ok: true; status: number; body: SuccessBody<Awaited<P>> } | ApiFailure> {
-  try {
-    const res = await request;
-    const body: unknown = await res.json().catch(() => null);
-    if (res.ok) return { ok: true, status: res.status, body: body as SuccessBody<Awaited<P>> };
-    const error = (body as { error?: { code?: string; issues?: ApiIssue[] } } | null)?.error;
-    return { ok: false, status: res.status, code: error?.code ?? "unknown", issues: error?.issues ?? [] };
-  } catch {
-    return { ok: false, status: 0, code: "network", issues: [] };
-  }
+  return answerOf<SuccessBody<Awaited<P>>>(request);
 }
 
 /** Issues keyed by their dotted path (`flash_sale.price_cents`), the first message of each. */

@@ -14,7 +14,7 @@ img{max-width:100%;height:auto;display:block}
 .top nav{white-space:nowrap}
 .top nav a{margin-left:10px;font-size:13px}
 @media(max-width:420px){.brand small{display:none}}
-.quick{display:grid;grid-template-columns:repeat(4,1fr);gap:8px;margin:12px 0}
+.quick{display:grid;grid-template-columns:repeat(3,1fr);gap:8px;margin:12px 0}
 .quick a{background:#fff;border-radius:10px;padding:10px 4px;text-align:center;font-size:12px}
 .quick a span{display:block;font-size:22px}
 h2{font-size:17px;margin:16px 0 8px}

@@ -13,6 +13,7 @@ import {
   creditWallet,
   distributorStatsOf,
   distributorWithLink,
+  openApiDocument,
   productStock,
   setClockForTests,
   signInMerchant,
@@ -536,5 +537,93 @@ describe("the clearance zone", () => {
     });
     expect(order.body.order.subtotal_cents).toBe(1000);
     expect((await new Client().json("/api/products?clearance=2")).status).toBe(400);
+  });
+});
+
+describe("group pages", () => {
+  const ogOf = (html: string, property: string) =>
+    new RegExp(`<meta property="${property}" content="([^"]*)"/>`).exec(html)?.[1];
+
+  it("the product page offers 单独购买 and 发起拼团, and leaves the groups to join to an island", async () => {
+    const merchant = await signInMerchant();
+    const product = await groupProduct(merchant, { size: 3 });
+    await openedGroup(product.id, "独一无二的团长");
+    const html = await (await new Client().fetch(`/p/${product.id}`)).text();
+    expect(html).toContain(`href="/checkout?product_id=${product.id}"`);
+    expect(html).toContain(`href="/checkout?product_id=${product.id}&amp;group=open"`);
+    expect(html).toContain("发起拼团（3人团）");
+    expect(html).toContain(`data-island="OpenGroups" data-props="{&quot;productId&quot;:${product.id}}"`);
+    // nothing that changes with seats or time: the page can be cached whole
+    expect(html).not.toContain("独一无二的团长");
+    expect(html).not.toContain("还差");
+  });
+
+  it("the group page: private, a chat card from the product's picture, one button for a friend, sharing for a member", async () => {
+    const merchant = await signInMerchant();
+    const product = await groupProduct(merchant, { size: 3 }, { image_url: "/img/books.svg" });
+    const { group, leader } = await openedGroup(product.id, "小林");
+    const res = await new Client().fetch(`/g/${group.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const html = await res.text();
+    const productHtml = await (await new Client().fetch(`/p/${product.id}`)).text();
+    expect(ogOf(html, "og:title")).toBe("【还差2人】¥59.00 拼 测试商品");
+    expect(ogOf(html, "og:url")).toBe(`http://store.test/g/${group.id}`);
+    expect(ogOf(html, "og:image")).toBe(ogOf(productHtml, "og:image"));
+    expect(html).toContain(`href="/checkout?group_id=${group.id}"`);
+    expect(html).toContain("参与拼团 ¥59.00");
+    expect(html).toContain("小林");
+    expect(html.match(/class="open-seat"/g)).toHaveLength(2);
+
+    const mine = await (await leader.client.fetch(`/g/${group.id}`)).text();
+    expect(mine).toContain('data-island="ShareButton"');
+    expect(mine).not.toContain("参与拼团 ¥59.00");
+    expect((await new Client().fetch("/g/NoSuchGroup1")).status).toBe(404);
+  });
+
+  it("a checkout for a group that cannot be joined goes back to the group; 我的拼团 asks to sign in", async () => {
+    const merchant = await signInMerchant();
+    const product = await groupProduct(merchant, { size: 2 });
+    const { group } = await openedGroup(product.id);
+    const friend = await signUp();
+    await groupOrder(friend.client, product.id, { group_id: group.id });
+    const late = await (await signUp()).client.fetch(`/checkout?group_id=${group.id}`);
+    expect([late.status, late.headers.get("location")]).toEqual([302, `/g/${group.id}`]);
+    const signedOut = await new Client().fetch("/groups");
+    expect([signedOut.status, signedOut.headers.get("location")]).toEqual([302, "/login?next=%2Fgroups"]);
+    const list = await (await friend.client.fetch("/groups")).text();
+    expect(list).toContain(`href="/g/${group.id}"`);
+  });
+
+  it("the clearance zone page, deepest discount first, and the merchant's groups page", async () => {
+    const merchant = await signInMerchant();
+    const a = await createProduct(merchant, { title: "清仓甲", price_cents: 10000, clearance: { price_cents: 8000 } });
+    const b = await createProduct(merchant, { title: "清仓乙", price_cents: 10000, clearance: { price_cents: 3500 } });
+    const html = await (await new Client().fetch("/clearance")).text();
+    expect(html.indexOf(`href="/p/${b.id}"`)).toBeLessThan(html.indexOf(`href="/p/${a.id}"`));
+    expect(html).toContain("3.5折");
+    const home = await (await new Client().fetch("/")).text();
+    const quick = /<nav class="quick">(.*?)<\/nav>/s.exec(home)?.[1] ?? "";
+    expect(quick).toContain('href="/clearance"');
+    expect(quick).toContain('href="/groups"');
+
+    const product = await groupProduct(merchant);
+    const { group } = await openedGroup(product.id);
+    const admin = await merchant.fetch("/admin/groups?status=open");
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain(`data-group="${group.id}"`);
+    expect((await (await signUp()).client.fetch("/admin/groups")).status).toBe(403);
+  });
+
+  it("the OpenAPI document describes the group endpoints with every status they answer", async () => {
+    const doc = await openApiDocument();
+    const statuses = (path: string, method = "get") => Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
+    expect(statuses("/api/groups/{id}")).toEqual(["200", "400", "404"]);
+    expect(statuses("/api/groups")).toEqual(["200", "401"]);
+    expect(statuses("/api/products/{id}/groups")).toEqual(["200", "400"]);
+    expect(statuses("/api/admin/groups")).toEqual(["200", "400", "401", "403"]);
+    expect(statuses("/api/orders", "post")).toEqual(["200", "201", "400", "401", "404", "409"]);
+    expect(doc.components.schemas.CreateOrderBody!.properties).toHaveProperty("group_id");
+    expect(doc.components.schemas.Product!.properties).toHaveProperty("group");
   });
 });

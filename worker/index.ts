@@ -20,6 +20,7 @@ import {
   adminSettingsApi,
 } from "./routes/admin-api";
 import { adminExports } from "./routes/admin-exports";
+import { adminGroupsPage } from "./routes/admin-group-pages";
 import {
   adminDashboardPage,
   adminDistributorsPage,
@@ -34,6 +35,8 @@ import { bargainsApi } from "./routes/bargains";
 import { homePage, productPages } from "./routes/catalogue-pages";
 import { checkinApi } from "./routes/checkin";
 import { checkinPage } from "./routes/checkin-pages";
+import { clearancePage } from "./routes/clearance-pages";
+import { groupPage, myGroupsPage } from "./routes/group-pages";
 import { adminGroupsApi, groupsApi, productGroupsApi } from "./routes/groups";
 import { distributorApi, linksApi } from "./routes/links";
 import { loginPage } from "./routes/login-pages";
@@ -84,6 +87,7 @@ const admin = new Hono<AppEnv>()
   .route("/", adminDashboardPage)
   .route("/products", adminProductPages)
   .route("/orders", adminOrdersPage)
+  .route("/groups", adminGroupsPage)
   .route("/distributors", adminDistributorsPage)
   .route("/settings", adminSettingsPage)
   .route("/export", adminExports);
@@ -108,6 +112,9 @@ export function createApp(clock: Clock) {
     .route("/checkin", checkinPage)
     .route("/b", bargainPage)
     .route("/bargains", myBargainsPage)
+    .route("/g", groupPage)
+    .route("/groups", myGroupsPage)
+    .route("/clearance", clearancePage)
     .route("/me", promotePage)
     .route("/join", joinPage)
     .route("/login", loginPage)

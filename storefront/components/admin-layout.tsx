@@ -11,6 +11,7 @@ const SECTIONS: Array<[AdminSection, string]> = [
   ["dashboard", "/admin"],
   ["products", "/admin/products"],
   ["orders", "/admin/orders"],
+  ["groups", "/admin/groups"],
   ["distributors", "/admin/distributors"],
   ["settings", "/admin/settings"],
 ];

@@ -11,7 +11,8 @@ export type Meta = {
   image?: string;
 };
 
-export function Layout(props: { meta: Meta; children: ComponentChildren; islands?: boolean }) {
+/** @param styles rules only this page needs, inlined after the store's sheet */
+export function Layout(props: { meta: Meta; children: ComponentChildren; islands?: boolean; styles?: string }) {
   const { meta } = props;
   return (
     <html lang={LANG}>
@@ -31,7 +32,7 @@ export function Layout(props: { meta: Meta; children: ComponentChildren; islands
         <meta name="twitter:title" content={meta.title} />
         <meta name="twitter:description" content={meta.description} />
         {meta.image && <meta name="twitter:image" content={meta.image} />}
-        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+        <style dangerouslySetInnerHTML={{ __html: props.styles ? STYLES + props.styles : STYLES }} />
         {props.islands && <script type="module" src="/assets/app.js" />}
       </head>
       <body>

@@ -15,8 +15,9 @@ export function ProductCard({ product, now }: { product: ProductView; now: numbe
         <div>
           {flash && <span class="tag">{t.flashSale}</span>}
           {product.bargain && <span class="tag">{t.bargainable}</span>}
+          {product.group && <span class="tag">{t.groupSize(product.group.size)}</span>}
         </div>
-        <Price cents={price_cents} wasCents={flash ? product.price_cents : undefined} />
+        <Price cents={price_cents} wasCents={price_cents < product.price_cents ? product.price_cents : undefined} />
         {product.bargain && <div class="muted">{t.bargainFrom(formatCny(product.bargain.floor_cents))}</div>}
       </div>
     </a>

@@ -4,9 +4,10 @@ import { bargain } from "./zh-CN/bargain";
 import { checkin } from "./zh-CN/checkin";
 import { checkout } from "./zh-CN/checkout";
 import { common } from "./zh-CN/common";
+import { group, groupLive } from "./zh-CN/group";
 import { login } from "./zh-CN/login";
 import { promote } from "./zh-CN/promote";
 
-export const zhCN = { ...common, ...checkin, ...login, ...bargain, ...promote, ...checkout };
+export const zhCN = { ...common, ...checkin, ...login, ...bargain, ...promote, ...checkout, ...groupLive, ...group };
 
 export type Strings = typeof zhCN;

@@ -1,6 +1,7 @@
 // The merchant's product form: every field of a product, each zod issue shown under its field.
 import { useState } from "preact/hooks";
 import type { ProductView } from "../../core/contract/product";
+import { GROUP_HOURS, GROUP_PER_USER_LIMIT, GROUP_SIZE } from "../../core/rules/group-seats";
 import { fromWallTime, toWallTime } from "../../core/rules/zoned-time";
 import { api, issuesByField, send } from "../api-client";
 import { AdminField, fieldId } from "../components/admin-field";
@@ -17,8 +18,14 @@ export type AdminProductFormProps = {
   pictures: string[];
 };
 
-/** Text of each field by its API path, and the three switches. */
-type Values = Record<string, string | boolean> & { bargainOn: boolean; flashOn: boolean; active: boolean };
+/** Text of each field by its API path, and the switches. */
+type Values = Record<string, string | boolean> & {
+  bargainOn: boolean;
+  flashOn: boolean;
+  groupOn: boolean;
+  clearanceOn: boolean;
+  active: boolean;
+};
 
 const HOUR_MS = 3600_000;
 
@@ -41,6 +48,14 @@ function initialValues(p: ProductView | null, props: AdminProductFormProps): Val
     "flash_sale.starts_at": wall(p?.flash_sale?.starts_at),
     "flash_sale.ends_at": wall(p?.flash_sale?.ends_at),
     "flash_sale.stock": p?.flash_sale ? String(p.flash_sale.stock) : "",
+    groupOn: Boolean(p?.group),
+    "group.size": String(p?.group?.size ?? GROUP_SIZE.default),
+    "group.price_cents": p?.group ? formatCny(p.group.price_cents, { plain: true }) : "",
+    "group.hours": String(p?.group?.hours ?? GROUP_HOURS.default),
+    "group.per_user_limit": String(p?.group?.per_user_limit ?? GROUP_PER_USER_LIMIT.default),
+    "group.virtual_fill_at": p?.group?.virtual_fill_at ? String(p.group.virtual_fill_at) : "",
+    clearanceOn: Boolean(p?.clearance),
+    "clearance.price_cents": p?.clearance ? formatCny(p.clearance.price_cents, { plain: true }) : "",
     active: p?.active ?? true,
   };
 }
@@ -76,6 +91,17 @@ function toBody(v: Values, timeZone: string, isNew: boolean) {
           stock: parse("flash_sale.stock", int),
         }
       : null,
+    group: v.groupOn
+      ? {
+          size: parse("group.size", int),
+          price_cents: parse("group.price_cents", yuanToCents),
+          hours: parse("group.hours", int),
+          per_user_limit: parse("group.per_user_limit", int),
+          virtual_fill_at:
+            String(v["group.virtual_fill_at"]).trim() === "" ? null : parse("group.virtual_fill_at", int),
+        }
+      : null,
+    clearance: v.clearanceOn ? { price_cents: parse("clearance.price_cents", yuanToCents) } : null,
     active: v.active,
   };
   return { body, errors };
@@ -134,7 +160,7 @@ export function AdminProductForm(props: AdminProductFormProps) {
   const money = { inputMode: "decimal", placeholder: "0.00" };
   const whole = { inputMode: "numeric" };
   const check = (
-    name: "bargainOn" | "flashOn" | "active",
+    name: "bargainOn" | "flashOn" | "groupOn" | "clearanceOn" | "active",
     label: string,
     onChange = (on: boolean) => set(name, on),
   ) => (
@@ -236,6 +262,27 @@ export function AdminProductForm(props: AdminProductFormProps) {
             {text("bargain.helpers", whole)}
           </div>
         )}
+      </fieldset>
+      <fieldset>
+        <legend>{s.group}</legend>
+        {check("groupOn", f.group!)}
+        {v.groupOn && (
+          <>
+            <div class="cols">
+              {text("group.price_cents", money)}
+              {text("group.size", whole)}
+              {text("group.hours", whole)}
+              {text("group.per_user_limit", whole)}
+              {text("group.virtual_fill_at", whole, ta.products.virtualFillHint)}
+            </div>
+            {p?.group && <p class="muted">{ta.products.groupNote}</p>}
+          </>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>{s.clearance}</legend>
+        {check("clearanceOn", f.clearance!)}
+        {v.clearanceOn && <div class="cols">{text("clearance.price_cents", money)}</div>}
       </fieldset>
       <div class="a-bar">
         <button type="submit" class="btn" disabled={state === "busy"}>

@@ -13,6 +13,8 @@ export type CheckoutFormProps = {
   unitPriceCents: number;
   maxQuantity: number;
   bargainId: string | null;
+  /** Opening a group of `size`, or joining one: one unit at the group price, then its page. */
+  group: { open: true; size: number } | { id: string } | null;
   /** null: a guest, who cannot spend wallet cash. */
   walletCents: number | null;
   /** Where a guest signs in and comes back to this checkout. */
@@ -57,6 +59,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
           },
           ...(wallet > 0 ? { wallet_cents: wallet } : {}),
           ...(props.bargainId ? { bargain_id: props.bargainId } : {}),
+          ...(props.group ? ("id" in props.group ? { group_id: props.group.id } : { open_group: true }) : {}),
         },
         header: { "idempotency-key": idempotencyKey },
       }),
@@ -64,6 +67,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
     setBusy(false);
     if (!res.ok) return setError(errorText(res));
     if (res.body.payment.url) return location.assign(res.body.payment.url);
+    if (res.body.group && res.body.order.status !== "pending") return location.assign(`/g/${res.body.group.id}`);
     setPlaced(res.body);
   }
 
@@ -72,6 +76,8 @@ export function CheckoutForm(props: CheckoutFormProps) {
     const res = await send(api.orders[":id"].pay.$post({ param: { id: placed!.order.id } }));
     setBusy(false);
     if (!res.ok) return setError(errorText(res));
+    // a group order's buyer goes on to the group, to share it (or to see how it ended)
+    if (placed!.group) return location.assign(`/g/${placed!.group.id}`);
     setPlaced({ ...placed!, order: res.body.order });
   }
 
@@ -136,7 +142,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
           autoComplete="street-address"
         />
       </div>
-      {!props.bargainId && (
+      {!props.bargainId && !props.group && (
         <div class="field qty">
           <label>{t.checkoutQuantity}</label>
           <button type="button" class="step" onClick={() => setQuantity(Math.max(1, quantity - 1))} aria-label="-">

@@ -24,6 +24,9 @@ export function CheckoutPage(props: { product: ProductView; form: CheckoutFormPr
               wasCents={form.unitPriceCents < p.price_cents ? p.price_cents : undefined}
             />
             {form.bargainId && <div class="muted">{t.checkoutBargainNote}</div>}
+            {form.group && (
+              <div class="muted">{"id" in form.group ? t.groupCheckoutJoin : t.groupCheckoutOpen(form.group.size)}</div>
+            )}
           </div>
         </section>
         {island(CheckoutForm, form)}

@@ -31,6 +31,14 @@ export function HomePage(props: { products: ProductView[]; now: number; origin: 
             <span>📦</span>
             {t.navOrders}
           </a>
+          <a href="/clearance">
+            <span>🏷️</span>
+            {t.clearanceTitle}
+          </a>
+          <a href="/groups">
+            <span>👥</span>
+            {t.navGroups}
+          </a>
         </nav>
         {live.length > 0 && (
           <section class="flash">

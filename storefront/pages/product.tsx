@@ -5,10 +5,16 @@ import { island } from "../components/island";
 import { Layout } from "../components/layout";
 import { Price } from "../components/price";
 import { formatCny } from "../format";
+import { GROUP_STYLES } from "../group-styles";
 import { t } from "../i18n";
 import { Countdown } from "../islands/countdown";
+import { OpenGroups } from "../islands/open-groups";
 import { ShareButton } from "../islands/share-button";
 import { StartBargainButton } from "../islands/start-bargain-button";
+
+/** The picture of a product's chat card; every page shared for a product (its group's too) shows this one. */
+export const productCardImage = (p: ProductView, origin: string) =>
+  new URL(p.image_url || "/img/logo.svg", origin).href;
 
 export function ProductPage(props: { product: ProductView; now: number; origin: string }) {
   const { product: p, now, origin } = props;
@@ -20,8 +26,9 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
   const share = { url: `/p/${p.id}`, title: p.title };
   return (
     <Layout
-      meta={{ title: p.title, description, url, image: new URL(p.image_url || "/img/logo.svg", origin).href }}
+      meta={{ title: p.title, description, url, image: productCardImage(p, origin) }}
       islands
+      styles={p.group ? GROUP_STYLES : undefined}
     >
       <main class="wrap" style="padding:0">
         <div class="hero">
@@ -41,7 +48,7 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
           </div>
         )}
         <section class="panel">
-          <Price cents={price_cents} wasCents={flash ? p.price_cents : undefined} big />
+          <Price cents={price_cents} wasCents={price_cents < p.price_cents ? p.price_cents : undefined} big />
           <h1 style="font-size:18px;margin:6px 0">{p.title}</h1>
           {p.bargain && (
             <div class="muted">
@@ -55,6 +62,8 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
             </div>
           )}
         </section>
+        {/* the groups to join change by the second: read by the island, never part of this page's HTML */}
+        {p.group && island(OpenGroups, { productId: p.id })}
         <section class="panel">
           <h2 style="margin-top:0">{t.descriptionTitle}</h2>
           <p class="desc">{p.description}</p>
@@ -65,6 +74,17 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
             <button class="btn" disabled>
               {t.soldOut}
             </button>
+          ) : p.group ? (
+            <>
+              <a class="btn btn-ghost btn-duo" href={`/checkout?product_id=${p.id}`}>
+                <b>{formatCny(price_cents)}</b>
+                <small>{t.groupBuyAlone}</small>
+              </a>
+              <a class="btn btn-duo" href={`/checkout?product_id=${p.id}&group=open`}>
+                <b>{formatCny(p.group.price_cents)}</b>
+                <small>{`${t.groupOpen}（${t.groupSize(p.group.size)}）`}</small>
+              </a>
+            </>
           ) : (
             <a class="btn" href={`/checkout?product_id=${p.id}`}>
               {flash ? t.flashBuy : t.buyNow}

@@ -42,6 +42,10 @@ export function AdminProductsPage(props: { products: ProductView[] }) {
                           <span class="badge red">{`${p.flashBadge} ${formatCny(product.flash_sale.price_cents)}`}</span>
                         )}
                         {product.bargain && <span class="badge gold">{p.bargainBadge}</span>}
+                        {product.group && <span class="badge red">{p.groupBadge(product.group.size)}</span>}
+                        {product.clearance && (
+                          <span class="badge gold">{`${p.clearanceBadge} ${formatCny(product.clearance.price_cents)}`}</span>
+                        )}
                       </div>
                     </td>
                     <td class="num">{formatCny(product.price_cents)}</td>
