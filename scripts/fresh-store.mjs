@@ -152,7 +152,8 @@ async function waitGroupGone(pgid) {
  * For crash tests, `crash()` SIGKILLs the store's workerd processes and then the rest of wrangler,
  * and `restart()` serves the same database again (on the same ports when they are free; `url` and
  * `port` follow). `keepData` leaves the database in place after `stop()`, for a post-mortem.
- * @param {{ prefix?: string, ports?: number[], logFile?: string, keepData?: boolean }} [options]
+ * `inspectorPorts` gives the inspector a range of its own (by default it takes a second port of `ports`).
+ * @param {{ prefix?: string, ports?: number[], inspectorPorts?: number[], logFile?: string, keepData?: boolean }} [options]
  * @returns {Promise<{ url: string, port: number, inspectorPort: number, persistTo: string, stop: () => Promise<void>,
  *   crash: () => Promise<{ workerd: Process[], others: Process[] }>, restart: () => Promise<void> }>}
  * @typedef {{ pid: number, name: string }} Process
@@ -160,7 +161,13 @@ async function waitGroupGone(pgid) {
  * const store = await startFreshStore({ prefix: "e2e" });
  * try { await fetch(`${store.url}/api/products`); } finally { await store.stop(); }
  */
-export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, logFile, keepData = false } = {}) {
+export async function startFreshStore({
+  prefix = "e2e",
+  ports = DEFAULT_PORTS,
+  inspectorPorts,
+  logFile,
+  keepData = false,
+} = {}) {
   const { persistTo, envFile } = prepareStore(prefix);
   let server = null;
   let stopped = false;
@@ -174,7 +181,12 @@ export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, l
     if (server) await waitGroupGone(server.pid);
     // the inspector takes a port too: both from the range this store may use; the old ones first
     const previous = store.port ? [store.port, store.inspectorPort] : [];
-    const [port, inspectorPort] = await freePorts([...new Set([...previous, ...ports])], 2);
+    const [port, inspectorPort] = inspectorPorts
+      ? [
+          (await freePorts([...new Set([...previous.slice(0, 1), ...ports])], 1))[0],
+          (await freePorts([...new Set([...previous.slice(1), ...inspectorPorts])], 1))[0],
+        ]
+      : await freePorts([...new Set([...previous, ...ports])], 2);
     server = spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted: server !== null });
     Object.assign(store, { url: `http://127.0.0.1:${port}`, port, inspectorPort });
     await waitUntilUp(store.url, server);
@@ -226,7 +238,12 @@ export async function startFreshStore({ prefix = "e2e", ports = DEFAULT_PORTS, l
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const store = await startFreshStore();
+  // FRESH_STORE_PORTS / FRESH_STORE_INSPECTOR_PORTS: comma-separated ports to use instead of the defaults
+  const list = (name) => process.env[name]?.split(",").map(Number);
+  const store = await startFreshStore({
+    ports: list("FRESH_STORE_PORTS"),
+    inspectorPorts: list("FRESH_STORE_INSPECTOR_PORTS"),
+  });
   console.log(`fresh store on ${store.url} (database in ${store.persistTo}); Ctrl-C stops it`);
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => store.stop().then(() => process.exit(0)));
 }

@@ -28,11 +28,17 @@ const statements = catalogue.map((p) => {
     p.bargain?.floor_cents,
     p.bargain?.helpers,
     ...flash,
+    p.group?.size,
+    p.group?.price_cents,
+    p.group?.hours,
+    p.group?.per_user_limit,
+    p.group?.virtual_fill_at,
+    p.clearance?.price_cents,
     1,
     now,
     now,
   ];
-  return `INSERT OR IGNORE INTO products (slug, title, description, image_url, price_cents, stock, commission_bp, commission_l2_bp, bargain_floor_cents, bargain_helpers, flash_price_cents, flash_starts_at, flash_ends_at, flash_stock, active, created_at, updated_at) VALUES (${values.map(q).join(", ")});`;
+  return `INSERT OR IGNORE INTO products (slug, title, description, image_url, price_cents, stock, commission_bp, commission_l2_bp, bargain_floor_cents, bargain_helpers, flash_price_cents, flash_starts_at, flash_ends_at, flash_stock, group_size, group_price_cents, group_hours, group_per_user_limit, group_virtual_fill_at, clearance_price_cents, active, created_at, updated_at) VALUES (${values.map(q).join(", ")});`;
 });
 
 const phone = process.env.ADMIN_PHONE ?? "13800000000";
