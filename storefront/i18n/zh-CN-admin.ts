@@ -156,7 +156,11 @@ export const zhCNAdmin = {
     cancel: "取消",
     busy: "处理中…",
     done: { ship: "已发货", complete: "已完成", refund: "已退款" },
-    errors: { bad_transition: "订单状态已变化，请刷新页面", not_found: "订单不存在" } as Record<string, string>,
+    errors: {
+      bad_transition: "订单状态已变化，请刷新页面",
+      not_found: "订单不存在",
+      group_not_succeeded: "拼团还没成团，成团后才能发货",
+    } as Record<string, string>,
     limitNote: (n: number) => `显示最近 ${n} 笔；全部订单请导出 CSV`,
   },
   groups: {
