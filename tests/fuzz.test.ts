@@ -46,6 +46,7 @@ const fixtures = {
   productIds: [] as number[],
   orderIds: [] as string[],
   bargainIds: [] as string[],
+  groupIds: [] as string[],
   shareCodes: [] as string[],
 };
 let requestsSent = 0;
@@ -65,12 +66,20 @@ beforeAll(async () => {
     stock: 1000,
     bargain: { floor_cents: 1, helpers: 5 },
   });
-  const plain = await createProduct(merchant, { price_cents: 100, stock: 1000 });
+  const plain = await createProduct(merchant, {
+    price_cents: 100,
+    stock: 1000,
+    group: { size: 10, price_cents: 50, per_user_limit: 99 },
+  });
   // enough products for the largest order the contract allows (20 lines)
   const more = [];
   for (let n = 0; n < 19; n++) more.push(await createProduct(merchant, { price_cents: 100 + n, stock: 1000 }));
   const order = await placeOrder(shopper.client, plain.id);
   const bargain = await startBargain(starter.client, product.id);
+  const opened = await starter.client.json("/api/orders", {
+    body: { items: [{ product_id: plain.id, quantity: 1 }], contact: CONTACT, open_group: true },
+  });
+  await starter.client.json(`/api/orders/${opened.body.order.id}/pay`, { method: "POST" });
   const link = await starter.client.json("/api/links", { body: { product_id: product.id } });
   const me = await merchant.json("/api/me");
   fixtures.userIds = { shopper: shopper.userId, merchant: me.body.user.id };
@@ -82,6 +91,7 @@ beforeAll(async () => {
   fixtures.productIds = [product.id, plain.id, ...more.map((p) => p.id)];
   fixtures.orderIds = [order.body.order.id];
   fixtures.bargainIds = [bargain.body.bargain.id];
+  fixtures.groupIds = [opened.body.group!.id];
   fixtures.shareCodes = [link.body.link.code];
 });
 
@@ -211,6 +221,8 @@ function validBody(op: Operation): fc.Arbitrary<unknown> | null {
           }),
           wallet_cents: fc.integer({ min: 0, max: 1000 }),
           bargain_id: fc.oneof(fc.constantFrom(...fixtures.bargainIds), fc.string({ minLength: 1, maxLength: 40 })),
+          open_group: fc.boolean(),
+          group_id: fc.oneof(fc.constantFrom(...fixtures.groupIds), fc.string({ minLength: 1, maxLength: 40 })),
         },
         { requiredKeys: ["items", "contact"] },
       );
@@ -367,9 +379,11 @@ const ODD_SEGMENTS = [
 function segment(op: Operation): fc.Arbitrary<string> {
   const valid: string[] = op.path.startsWith("/api/bargains")
     ? fixtures.bargainIds
-    : op.path.includes("/orders/")
-      ? fixtures.orderIds
-      : fixtures.productIds.map(String);
+    : op.path.startsWith("/api/groups")
+      ? fixtures.groupIds
+      : op.path.includes("/orders/")
+        ? fixtures.orderIds
+        : fixtures.productIds.map(String);
   return fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...valid) },
     { weight: 3, arbitrary: fc.constantFrom(...ODD_SEGMENTS) },

@@ -183,6 +183,28 @@ describe("seats under load", () => {
     expect((await groupNow(group.id)).members).toHaveLength(3);
   });
 
+  it("one shopper tapping 发起拼团 8 times at once opens one group; tapping 参与拼团 8 times takes one seat", async () => {
+    const merchant = await signInMerchant();
+    const product = await groupProduct(merchant, { size: 5, per_user_limit: 9 });
+    const eager = await signUp("手快");
+    const opens = await Promise.all(
+      Array.from({ length: 8 }, () => groupOrder(eager.client, product.id, { open_group: true })),
+    );
+    expect(opens.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(opens.filter((r) => r.status === 409 && r.body.error.code === "already_in_group")).toHaveLength(7);
+    expect(await count("SELECT count(*) AS n FROM groups WHERE leader_user_id = ?", eager.userId)).toBe(1);
+
+    const { group } = await openedGroup(product.id);
+    const friend = await signUp("连点");
+    const joins = await Promise.all(
+      Array.from({ length: 8 }, () => groupOrder(friend.client, product.id, { group_id: group.id })),
+    );
+    expect(joins.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(joins.filter((r) => r.status === 409 && r.body.error.code === "already_in_group")).toHaveLength(7);
+    expect(await groupNow(group.id)).toMatchObject({ seats_left: 3 });
+    expect((await productStock(product.id)).stock).toBe(97);
+  });
+
   it("an unpaid member's order cancelled at the end of its hold frees the seat for someone else", async () => {
     const merchant = await signInMerchant();
     const product = await groupProduct(merchant, { size: 2 });
