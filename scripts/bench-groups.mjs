@@ -253,7 +253,12 @@ ${row(readRun, "")}
 
 Every refusal is \`409 group_full\`: the seat is taken by one statement in the order's batch that
 recounts the group's orders (\`db/group-seats.ts\`), and the \`groups_seats_within_size\` CHECK aborts
-the whole order when it would pass the size. A refused join writes nothing: no order, no stock.
+the whole order when it would pass the size. A refused join writes nothing (no order, no stock) and
+costs what a read does, as the first and last rows show. A join that takes a seat writes one batch
+(key, order, item, seat, stock), and writes to the one local SQLite wait on each other: its ratio to
+the read is about \`npm run bench\`'s check-in (a write) to its product page (a read). Every statement
+of the path searches an index (\`orders_group_idx\` for the seat count, \`orders_user_idx\` for the
+shopper's groups).
 
 Page weight in Chromium, gzipped, everything but pictures (\`scripts/page-weight.mjs\`, as \`npm run bench\`
 measures the product page): the group page \`/g/:id\` as a friend from a chat first sees it
