@@ -25,15 +25,6 @@ export const createOrderBody = z
   .openapi("CreateOrderBody");
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
 
-export const idempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: "Retries with the same key return the same order" }),
-});
-
 const orderStatus = z.enum(ORDER_STATUSES);
 
 export const order = z

@@ -1,5 +1,6 @@
 // The chaos run's HTTP side: browser-like clients with cookie jars, and one ledger of every request.
 // A request cut by a crash waits for the store to come back and is sent again, unchanged.
+import { randomInt } from "node:crypto";
 
 const TIMEOUT_MS = 30_000;
 const MAX_ATTEMPTS = 8;
@@ -58,6 +59,8 @@ export class Client {
     this.traffic = traffic;
     this.name = name;
     this.cookies = new Map();
+    // each person on a connection of their own: the store's per-address limits see many people, as in life
+    this.address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
   }
 
   /**
@@ -110,7 +113,7 @@ export class Client {
   }
 
   headersFor(method, body, extra) {
-    const headers = { "user-agent": PHONE_UA, ...extra };
+    const headers = { "user-agent": PHONE_UA, "cf-connecting-ip": this.address, ...extra };
     if (body !== undefined) headers["content-type"] = "application/json";
     // the store's origin as it is now: a restart may have moved it to another port
     if (method !== "GET") headers.origin = this.traffic.store.url;

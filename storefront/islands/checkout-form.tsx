@@ -33,6 +33,7 @@ function errorText(error: ApiFailure): string {
 export function CheckoutForm(props: CheckoutFormProps) {
   // one key per visit of the page: a double tap or a retry never places a second order
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const payKey = useMemo(() => crypto.randomUUID(), []);
   const [quantity, setQuantity] = useState(1);
   const [useWallet, setUseWallet] = useState(props.walletCents !== null && props.walletCents > 0);
   const [busy, setBusy] = useState(false);
@@ -69,7 +70,9 @@ export function CheckoutForm(props: CheckoutFormProps) {
 
   async function payDemo() {
     setBusy(true);
-    const res = await send(api.orders[":id"].pay.$post({ param: { id: placed!.order.id } }));
+    const res = await send(
+      api.orders[":id"].pay.$post({ param: { id: placed!.order.id }, header: { "idempotency-key": payKey } }),
+    );
     setBusy(false);
     if (!res.ok) return setError(errorText(res));
     setPlaced({ ...placed!, order: res.body.order });

@@ -9,7 +9,7 @@ import {
   settingsResponse,
   userIdParam,
 } from "../../core/contract/admin";
-import { idParam } from "../../core/contract/common";
+import { idParam, idempotencyHeader } from "../../core/contract/common";
 import { adminOrderListResponse, orderIdParam, orderListQuery, orderResponse } from "../../core/contract/order";
 import {
   createProductBody,
@@ -30,6 +30,7 @@ import { getSettings, saveSettings } from "../../db/settings";
 import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
 import { dbOf } from "../middleware/database";
+import { idempotent } from "../middleware/idempotency";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
 import { toLeaderboardEntry } from "../views/leaderboard";
@@ -89,7 +90,8 @@ const moveRoute = (action: MerchantAction) =>
   createRoute({
     method: "post",
     path: `/{id}/${action}`,
-    request: { params: orderIdParam },
+    middleware: [idempotent] as const,
+    request: { params: orderIdParam, headers: idempotencyHeader },
     responses: { 200: json(orderResponse, `After ${action}`), ...errors(401, 403, 404, 409) },
   });
 
@@ -167,7 +169,8 @@ export const adminDistributorsApi = createRouter()
     createRoute({
       method: "post",
       path: "/{user_id}/payout",
-      request: { params: userIdParam },
+      middleware: [idempotent] as const,
+      request: { params: userIdParam, headers: idempotencyHeader },
       responses: {
         200: json(payoutResponse, "The whole available balance, now paid out"),
         ...errors(401, 403, 404, 409),

@@ -2,18 +2,25 @@
 import { createRoute } from "@hono/zod-openapi";
 import { loginBody, meResponse, signupBody, userResponse } from "../../core/contract/auth";
 import { findDistributor } from "../../db/distributors";
-import { createSession, deleteSession } from "../../db/sessions";
-import { countRecentLoginFailures, findUserByPhone, insertUser, recordLoginFailure } from "../../db/users";
+import { deleteSession } from "../../db/sessions";
 import { getWalletBalance } from "../../db/wallet";
-import { ApiError } from "../errors";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "../lib/password";
+import { refusal, type RefusalTable } from "../errors";
+import { clientAddress } from "../lib/client-address";
 import { dbOf } from "../middleware/database";
+import { perAddressLimit } from "../middleware/rate-limit";
 import { clearSessionCookie, currentUser, setSessionCookie } from "../middleware/session";
 import { createRouter, errors, json, jsonBody } from "../openapi";
+import { signIn, signUp } from "../services/sign-in";
 import { toPublicUser } from "../views/user";
 
-const LOGIN_FAILURE_LIMIT = 10;
-const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const authRefusals: RefusalTable<"phone_taken" | "too_many_attempts" | "bad_credentials"> = {
+  phone_taken: { status: 409, message: "An account with this phone already exists" },
+  too_many_attempts: {
+    status: 429,
+    message: "Too many wrong passwords for this phone from your network; try again in 15 minutes",
+  },
+  bad_credentials: { status: 401, message: "Wrong phone or password" },
+};
 
 /** /api/auth: sign up, sign in, sign out. */
 export const authApi = createRouter()
@@ -21,21 +28,15 @@ export const authApi = createRouter()
     createRoute({
       method: "post",
       path: "/signup",
+      middleware: [perAddressLimit("SIGNUP_RATE_LIMIT")] as const,
       request: jsonBody(signupBody),
-      responses: { 201: json(userResponse, "Signed up and signed in"), ...errors(400, 409) },
+      responses: { 201: json(userResponse, "Signed up and signed in"), ...errors(400, 409, 429) },
     }),
     async (c) => {
-      const body = c.req.valid("json");
-      const db = dbOf(c);
-      const user = await insertUser(db, {
-        phone: body.phone,
-        passwordHash: await hashPassword(body.password),
-        nickname: body.nickname ?? `用户${body.phone.slice(-4)}`,
-        now: c.var.now,
-      });
-      if (!user) throw new ApiError(409, "phone_taken", "An account with this phone already exists");
-      await setSessionCookie(c, await createSession(db, user.id, c.var.now));
-      return c.json({ user: toPublicUser(user) }, 201);
+      const signedUp = await signUp(dbOf(c), { ...c.req.valid("json"), now: c.var.now });
+      if (!signedUp.ok) throw refusal(authRefusals, signedUp.refusal);
+      await setSessionCookie(c, signedUp.sessionId);
+      return c.json({ user: toPublicUser(signedUp.user) }, 201);
     },
   )
   .openapi(
@@ -46,20 +47,11 @@ export const authApi = createRouter()
       responses: { 200: json(userResponse, "Signed in"), ...errors(400, 401, 429) },
     }),
     async (c) => {
-      const { phone, password } = c.req.valid("json");
-      const db = dbOf(c);
-      const failures = await countRecentLoginFailures(db, phone, c.var.now - LOGIN_FAILURE_WINDOW_MS);
-      if (failures >= LOGIN_FAILURE_LIMIT) {
-        throw new ApiError(429, "too_many_attempts", "Too many failed attempts; try again in 15 minutes");
-      }
-      const user = await findUserByPhone(db, phone);
-      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) {
-        await recordLoginFailure(db, phone, c.var.now);
-        throw new ApiError(401, "bad_credentials", "Wrong phone or password");
-      }
-      await setSessionCookie(c, await createSession(db, user.id, c.var.now));
-      return c.json({ user: toPublicUser(user) }, 200);
+      const address = clientAddress(c.req.header("cf-connecting-ip"));
+      const signedIn = await signIn(dbOf(c), { ...c.req.valid("json"), address, now: c.var.now });
+      if (!signedIn.ok) throw refusal(authRefusals, signedIn.refusal);
+      await setSessionCookie(c, signedIn.sessionId);
+      return c.json({ user: toPublicUser(signedIn.user) }, 200);
     },
   )
   .openapi(

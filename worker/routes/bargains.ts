@@ -14,6 +14,7 @@ import { findBargainDetails, helpBargain, listUserBargains } from "../../db/barg
 import { getSettings } from "../../db/settings";
 import { refusal, type RefusalTable } from "../errors";
 import { dbOf } from "../middleware/database";
+import { perAddressLimit } from "../middleware/rate-limit";
 import { requireUser } from "../middleware/session";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { startBargain } from "../services/start-bargain";
@@ -85,6 +86,7 @@ export const bargainsApi = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/help",
+      middleware: [perAddressLimit("HELP_RATE_LIMIT")] as const,
       request: { params: bargainIdParam },
       responses: { 200: json(helpResponse, "The cut this help made"), ...errors(400, 401, 404, 409, 429) },
     }),

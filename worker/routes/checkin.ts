@@ -1,12 +1,14 @@
 // Check-in cash: check in once a day in the store's time zone, and see where the streak stands.
 import { createRoute } from "@hono/zod-openapi";
 import { checkinResponse, checkinStatusResponse } from "../../core/contract/checkin";
+import { idempotencyHeader } from "../../core/contract/common";
 import { calendarDay, checkinStatus, previousDay } from "../../core/rules/checkin-reward";
 import { checkIn, listCheckins } from "../../db/checkins";
 import { getSettings } from "../../db/settings";
 import { getWalletBalance } from "../../db/wallet";
 import { ApiError } from "../errors";
 import { dbOf } from "../middleware/database";
+import { idempotent } from "../middleware/idempotency";
 import { requireUser } from "../middleware/session";
 import { createRouter, errors, json } from "../openapi";
 
@@ -16,6 +18,8 @@ export const checkinApi = createRouter()
     createRoute({
       method: "post",
       path: "/",
+      middleware: [idempotent] as const,
+      request: { headers: idempotencyHeader },
       responses: {
         200: json(checkinResponse, "Checked in; the day's cash is in the wallet"),
         ...errors(401, 403, 409),

@@ -2,10 +2,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
+import { idempotencyHeader } from "../../core/contract/common";
 import {
   createOrderBody,
   createOrderResponse,
-  idempotencyHeader,
   orderIdParam,
   orderListResponse,
   orderResponse,
@@ -13,21 +13,27 @@ import {
 import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
+import { unquoteKey } from "../lib/request-fingerprint";
 import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
 import { readAttribution } from "../middleware/attribution";
 import { dbOf } from "../middleware/database";
+import { idempotent } from "../middleware/idempotency";
 import { currentUser, requireUser } from "../middleware/session";
-import { VISITOR_COOKIE, visitorId } from "../middleware/visitor";
+import { VISITOR_COOKIE, existingVisitorId, newVisitorId, setVisitorCookie } from "../middleware/visitor";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { payOrder } from "../services/pay-order";
 import { placeOrder, type PlaceOrderRefusal } from "../services/place-order";
 import { toOrderView } from "../views/order";
 
 const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
+  idempotency_key_reused: {
+    status: 422,
+    message: "This Idempotency-Key already placed an order with another body; send a new key for a new order",
+  },
   product_not_found: { status: 404, code: "not_found", message: "No such product" },
   out_of_stock: { status: 409, message: "Not enough stock for this order" },
   insufficient_wallet: { status: 409, message: "Your wallet does not hold that much cash" },
-  wallet_needs_sign_in: { status: 400, field: ["wallet_cents"], message: "Sign in to spend wallet cash" },
+  wallet_needs_sign_in: { status: 401, code: "unauthenticated", message: "Sign in to spend wallet cash" },
   wallet_over_total: { status: 400, field: ["wallet_cents"], message: "Wallet cash can pay at most the item total" },
   bargain_needs_sign_in: { status: 401, code: "unauthenticated", message: "Sign in first" },
   bargain_not_found: { status: 404, code: "not_found", message: "No such bargain of yours" },
@@ -74,16 +80,21 @@ export const ordersApi = createRouter()
       },
     }),
     async (c) => {
+      const knownVisitor = existingVisitorId(c);
+      const key = c.req.valid("header")["idempotency-key"];
       const placed = await placeOrder(c.req.valid("json"), {
         db: dbOf(c),
         user: await currentUser(c),
-        visitorId: visitorId(c),
+        visitorId: knownVisitor ?? newVisitorId(),
         attribution: await readAttribution(c),
-        idempotencyKey: c.req.valid("header")["idempotency-key"],
+        idempotencyKey: key === undefined ? undefined : unquoteKey(key),
         paymentProvider: paymentProvider(c.env),
         now: c.var.now,
       });
       if (!placed.ok) throw refusal(placeRefusals, placed.refusal);
+      // a retry that lost the first answer gets its cookie again: the guest can then see and pay the order
+      const buyer = placed.order.visitorId;
+      if (buyer && buyer !== knownVisitor) setVisitorCookie(c, buyer);
       const body = { order: toOrderView(placed.order), payment: await paymentFor(c, placed.order, placed.created) };
       return placed.created ? c.json(body, 201) : c.json(body, 200);
     },
@@ -116,7 +127,8 @@ export const ordersApi = createRouter()
     createRoute({
       method: "post",
       path: "/{id}/pay",
-      request: { params: orderIdParam },
+      middleware: [idempotent] as const,
+      request: { params: orderIdParam, headers: idempotencyHeader },
       responses: { 200: json(orderResponse, "Paid (demo payment mode)"), ...errors(404, 409) },
     }),
     async (c) => {
