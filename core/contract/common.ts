@@ -22,7 +22,14 @@ export const errorSchema = z
   })
   .openapi("Error");
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** The largest row id the store hands out (SQLite's rowids fit far more; no table comes near this). */
+export const MAX_ID = 2_147_483_647;
+/** A row id in a body. */
+export const rowId = z.number().int().min(1).max(MAX_ID);
+/** A row id in a path: digits, at most MAX_ID. */
+export const pathId = z.coerce.number().int().min(1).max(MAX_ID);
+
+export const idParam = z.object({ id: pathId });
 
 /**
  * An Idempotency-Key: 16–200 characters of `A–Z a–z 0–9 . _ ~ + / = : -` (a UUID will do), bare or as

@@ -2,12 +2,12 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, PAYMENT_PROVIDERS } from "../enums";
 import { phone } from "./auth";
-import { cents } from "./common";
+import { cents, rowId } from "./common";
 
 export const createOrderBody = z
   .object({
     items: z
-      .array(z.object({ product_id: z.number().int().positive(), quantity: z.number().int().min(1).max(99) }))
+      .array(z.object({ product_id: rowId, quantity: z.number().int().min(1).max(99) }))
       .min(1)
       .max(20)
       .refine(

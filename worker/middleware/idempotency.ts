@@ -58,7 +58,9 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   if (key === null) return next();
   const db = dbOf(c);
   const ref = { scope: await idempotencyScope(c), key };
-  const fingerprint = await requestFingerprint(c.req.method, c.req.path, await c.req.text());
+  // the bytes, decoded here: any body (a form, a file) is fingerprinted as it came, without a warning
+  const body = new TextDecoder().decode(await c.req.arrayBuffer());
+  const fingerprint = await requestFingerprint(c.req.method, c.req.path, body);
   const claimAt = { now: c.var.now, staleBefore: c.var.now - CLAIM_STALE_MS };
   const deadline = Date.now() + WAIT_FOR_FIRST_MS;
   for (;;) {

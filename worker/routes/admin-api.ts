@@ -31,7 +31,7 @@ import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
 import { dbOf } from "../middleware/database";
 import { idempotent } from "../middleware/idempotency";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
 import { toLeaderboardEntry } from "../views/leaderboard";
 import { toAdminOrderView, toOrderView } from "../views/order";
@@ -43,9 +43,12 @@ const slugTaken = () => new ApiError(409, "slug_taken", "Another product already
 export const adminProductsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listAllProducts",
+      summary: "List every product, archived ones too",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(productListResponse, "Every product, archived ones too"), ...errors(401, 403) },
+      responses: { 200: json(productListResponse, "Every product, archived ones too"), ...errors(401, 403, 500) },
     }),
     async (c) => {
       const rows = await listAllProducts(dbOf(c));
@@ -54,10 +57,22 @@ export const adminProductsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "createProduct",
+      summary: "Create a product",
+      security: SIGNED_IN,
       method: "post",
       path: "/",
       request: jsonBody(createProductBody),
-      responses: { 201: json(productResponse, "Created"), ...errors(400, 401, 403, 409) },
+      responses: {
+        201: {
+          ...json(productResponse, "Created"),
+          links: {
+            getProduct: link("getProduct", { id: "$response.body#/product/id" }),
+            updateProduct: link("updateProduct", { id: "$response.body#/product/id" }),
+          },
+        },
+        ...errors(400, 401, 403, 409, 415, 500),
+      },
     }),
     async (c) => {
       const db = dbOf(c);
@@ -68,10 +83,19 @@ export const adminProductsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "updateProduct",
+      summary: "Change a product's fields",
+      security: SIGNED_IN,
       method: "patch",
       path: "/{id}",
       request: { params: idParam, ...jsonBody(updateProductBody) },
-      responses: { 200: json(productResponse, "Updated"), ...errors(400, 401, 403, 404, 409) },
+      responses: {
+        200: {
+          ...json(productResponse, "Updated"),
+          links: { getProduct: link("getProduct", { id: "$response.body#/product/id" }) },
+        },
+        ...errors(400, 401, 403, 404, 409, 415, 500),
+      },
     }),
     async (c) => {
       const db = dbOf(c);
@@ -86,13 +110,28 @@ export const adminProductsApi = createRouter()
     },
   );
 
+const MOVE_SUMMARY: Record<MerchantAction, string> = {
+  ship: "Mark a paid order shipped",
+  complete: "Mark a shipped order completed",
+  refund: "Refund a paid, shipped or completed order (stock back if it never shipped)",
+};
+
 const moveRoute = (action: MerchantAction) =>
   createRoute({
+    operationId: `${action}Order`,
+    summary: MOVE_SUMMARY[action],
+    security: SIGNED_IN,
     method: "post",
     path: `/{id}/${action}`,
     middleware: [idempotent] as const,
     request: { params: orderIdParam, headers: idempotencyHeader },
-    responses: { 200: json(orderResponse, `After ${action}`), ...errors(401, 403, 404, 409) },
+    responses: {
+      200: {
+        ...json(orderResponse, `After ${action}`),
+        links: { getOrder: link("getOrder", { id: "$response.body#/order/id" }) },
+      },
+      ...errors(400, 401, 403, 404, 409, 422, 500),
+    },
   });
 
 const PAST_TENSE: Record<MerchantAction, string> = { ship: "shipped", complete: "completed", refund: "refunded" };
@@ -109,10 +148,13 @@ async function moved(db: Db, orderId: string, action: MerchantAction, now: numbe
 export const adminOrdersApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listAdminOrders",
+      summary: "List orders, newest first, of one status or all",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
       request: { query: orderListQuery },
-      responses: { 200: json(adminOrderListResponse, "Orders, newest first"), ...errors(401, 403) },
+      responses: { 200: json(adminOrderListResponse, "Orders, newest first"), ...errors(400, 401, 403, 500) },
     }),
     async (c) => {
       const db = dbOf(c);
@@ -137,9 +179,12 @@ export const adminOrdersApi = createRouter()
 /** /api/admin/dashboard: the last 30 store days, top products and top distributors. */
 export const adminDashboardApi = createRouter().openapi(
   createRoute({
+    operationId: "getDashboard",
+    summary: "The last 30 store days: visits, orders, sales, top products and distributors",
+    security: SIGNED_IN,
     method: "get",
     path: "/",
-    responses: { 200: json(dashboardResponse, "30 days of visits, orders and sales"), ...errors(401, 403) },
+    responses: { 200: json(dashboardResponse, "30 days of visits, orders and sales"), ...errors(401, 403, 500) },
   }),
   async (c) => {
     const db = dbOf(c);
@@ -153,11 +198,14 @@ export const adminDashboardApi = createRouter().openapi(
 export const adminDistributorsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listDistributors",
+      summary: "Every distributor's funnel and commission, best sellers first",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
       responses: {
         200: json(leaderboardResponse, "Every distributor's all-time funnel and balances, best sellers first"),
-        ...errors(401, 403),
+        ...errors(401, 403, 500),
       },
     }),
     async (c) => {
@@ -167,13 +215,16 @@ export const adminDistributorsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "payOutCommission",
+      summary: "Mark a distributor's whole available commission paid out",
+      security: SIGNED_IN,
       method: "post",
       path: "/{user_id}/payout",
       middleware: [idempotent] as const,
       request: { params: userIdParam, headers: idempotencyHeader },
       responses: {
         200: json(payoutResponse, "The whole available balance, now paid out"),
-        ...errors(401, 403, 404, 409),
+        ...errors(400, 401, 403, 404, 409, 422, 500),
       },
     }),
     async (c) => {
@@ -190,18 +241,24 @@ export const adminDistributorsApi = createRouter()
 export const adminSettingsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "getSettings",
+      summary: "Every setting, defaults filled in",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(settingsResponse, "Every setting, defaults filled in"), ...errors(401, 403) },
+      responses: { 200: json(settingsResponse, "Every setting, defaults filled in"), ...errors(401, 403, 500) },
     }),
     async (c) => c.json({ settings: await getSettings(dbOf(c), c.var.now) }, 200),
   )
   .openapi(
     createRoute({
+      operationId: "updateSettings",
+      summary: "Change settings",
+      security: SIGNED_IN,
       method: "patch",
       path: "/",
       request: jsonBody(settingsPatchBody),
-      responses: { 200: json(settingsResponse, "The settings after the change"), ...errors(400, 401, 403) },
+      responses: { 200: json(settingsResponse, "The settings after the change"), ...errors(400, 401, 403, 415, 500) },
     }),
     async (c) => {
       const db = dbOf(c);

@@ -9,7 +9,7 @@ import { clientAddress } from "../lib/client-address";
 import { dbOf } from "../middleware/database";
 import { perAddressLimit } from "../middleware/rate-limit";
 import { clearSessionCookie, currentUser, setSessionCookie } from "../middleware/session";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { PUBLIC, SESSION_OPTIONAL, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { signIn, signUp } from "../services/sign-in";
 import { toPublicUser } from "../views/user";
 
@@ -26,11 +26,17 @@ const authRefusals: RefusalTable<"phone_taken" | "too_many_attempts" | "bad_cred
 export const authApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "signUp",
+      summary: "Sign up with a phone and a password, and sign in",
+      security: PUBLIC,
       method: "post",
       path: "/signup",
       middleware: [perAddressLimit("SIGNUP_RATE_LIMIT")] as const,
       request: jsonBody(signupBody),
-      responses: { 201: json(userResponse, "Signed up and signed in"), ...errors(400, 409, 429) },
+      responses: {
+        201: { ...json(userResponse, "Signed up and signed in"), links: { getMe: link("getMe") } },
+        ...errors(400, 403, 409, 415, 429, 500),
+      },
     }),
     async (c) => {
       const signedUp = await signUp(dbOf(c), { ...c.req.valid("json"), now: c.var.now });
@@ -41,10 +47,16 @@ export const authApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "logIn",
+      summary: "Sign in with a phone and a password",
+      security: PUBLIC,
       method: "post",
       path: "/login",
       request: jsonBody(loginBody),
-      responses: { 200: json(userResponse, "Signed in"), ...errors(400, 401, 429) },
+      responses: {
+        200: { ...json(userResponse, "Signed in"), links: { getMe: link("getMe") } },
+        ...errors(400, 401, 403, 415, 429, 500),
+      },
     }),
     async (c) => {
       const address = clientAddress(c.req.header("cf-connecting-ip"));
@@ -55,7 +67,14 @@ export const authApi = createRouter()
     },
   )
   .openapi(
-    createRoute({ method: "post", path: "/logout", responses: { 204: { description: "Signed out" } } }),
+    createRoute({
+      operationId: "logOut",
+      summary: "Sign out",
+      security: SESSION_OPTIONAL,
+      method: "post",
+      path: "/logout",
+      responses: { 204: { description: "Signed out" }, ...errors(403, 500) },
+    }),
     async (c) => {
       await currentUser(c);
       const sessionId = c.get("sessionId");
@@ -67,7 +86,14 @@ export const authApi = createRouter()
 
 /** /api/me: who is signed in, their wallet and their distributor code. */
 export const meApi = createRouter().openapi(
-  createRoute({ method: "get", path: "/", responses: { 200: json(meResponse, "The signed-in user, or null") } }),
+  createRoute({
+    operationId: "getMe",
+    summary: "Who is signed in, their wallet cash and their distributor code",
+    security: SESSION_OPTIONAL,
+    method: "get",
+    path: "/",
+    responses: { 200: json(meResponse, "The signed-in user, or null"), ...errors(500) },
+  }),
   async (c) => {
     const user = await currentUser(c);
     if (!user) return c.json({ user: null, wallet_cents: 0, distributor: null }, 200);

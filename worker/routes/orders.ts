@@ -20,7 +20,7 @@ import { dbOf } from "../middleware/database";
 import { idempotent } from "../middleware/idempotency";
 import { currentUser, requireUser } from "../middleware/session";
 import { VISITOR_COOKIE, existingVisitorId, newVisitorId, setVisitorCookie } from "../middleware/visitor";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { SESSION_OPTIONAL, SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { payOrder } from "../services/pay-order";
 import { placeOrder, type PlaceOrderRefusal } from "../services/place-order";
 import { toOrderView } from "../views/order";
@@ -70,13 +70,32 @@ async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolea
 export const ordersApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "createOrder",
+      summary: "Place an order (once per Idempotency-Key)",
+      security: SESSION_OPTIONAL,
       method: "post",
       path: "/",
       request: { headers: idempotencyHeader, ...jsonBody(createOrderBody) },
       responses: {
-        201: json(createOrderResponse, "Placed"),
-        200: json(createOrderResponse, "The order an earlier request with this Idempotency-Key placed"),
-        ...errors(400, 401, 404, 409),
+        201: {
+          ...json(createOrderResponse, "Placed"),
+          links: {
+            getOrder: link("getOrder", { id: "$response.body#/order/id" }),
+            payOrder: link("payOrder", { id: "$response.body#/order/id" }),
+            shipOrder: link("shipOrder", { id: "$response.body#/order/id" }),
+            refundOrder: link("refundOrder", { id: "$response.body#/order/id" }),
+          },
+        },
+        200: {
+          ...json(createOrderResponse, "The order an earlier request with this Idempotency-Key placed"),
+          links: {
+            getOrder: link("getOrder", { id: "$response.body#/order/id" }),
+            payOrder: link("payOrder", { id: "$response.body#/order/id" }),
+            shipOrder: link("shipOrder", { id: "$response.body#/order/id" }),
+            refundOrder: link("refundOrder", { id: "$response.body#/order/id" }),
+          },
+        },
+        ...errors(400, 401, 403, 404, 409, 415, 422, 500),
       },
     }),
     async (c) => {
@@ -101,9 +120,12 @@ export const ordersApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "listMyOrders",
+      summary: "My orders, newest first",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(orderListResponse, "My orders, newest first"), ...errors(401) },
+      responses: { 200: json(orderListResponse, "My orders, newest first"), ...errors(401, 500) },
     }),
     async (c) => {
       const user = await requireUser(c);
@@ -113,10 +135,19 @@ export const ordersApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getOrder",
+      summary: "An order: its buyer's, or any for the merchant",
+      security: SESSION_OPTIONAL,
       method: "get",
       path: "/{id}",
       request: { params: orderIdParam },
-      responses: { 200: json(orderResponse, "The order"), ...errors(404) },
+      responses: {
+        200: {
+          ...json(orderResponse, "The order"),
+          links: { payOrder: link("payOrder", { id: "$response.body#/order/id" }) },
+        },
+        ...errors(400, 404, 500),
+      },
     }),
     async (c) => {
       const found = await findOwnOrder(c, c.req.valid("param").id);
@@ -125,11 +156,20 @@ export const ordersApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "payOrder",
+      summary: "Pay an order with the demo payment (demo payment mode only)",
+      security: SESSION_OPTIONAL,
       method: "post",
       path: "/{id}/pay",
       middleware: [idempotent] as const,
       request: { params: orderIdParam, headers: idempotencyHeader },
-      responses: { 200: json(orderResponse, "Paid (demo payment mode)"), ...errors(404, 409) },
+      responses: {
+        200: {
+          ...json(orderResponse, "Paid (demo payment mode)"),
+          links: { getOrder: link("getOrder", { id: "$response.body#/order/id" }) },
+        },
+        ...errors(400, 403, 404, 409, 422, 500),
+      },
     }),
     async (c) => {
       if (paymentProvider(c.env) !== "demo") {

@@ -5,16 +5,19 @@ import { productListResponse, productResponse } from "../../core/contract/produc
 import { findProduct, listActiveProducts } from "../../db/products";
 import { notFound } from "../errors";
 import { dbOf } from "../middleware/database";
-import { createRouter, errors, json } from "../openapi";
+import { PUBLIC, createRouter, errors, json } from "../openapi";
 import { toProductView } from "../views/product";
 
 /** /api/products */
 export const productsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listProducts",
+      summary: "List the active products",
+      security: PUBLIC,
       method: "get",
       path: "/",
-      responses: { 200: json(productListResponse, "Active products") },
+      responses: { 200: json(productListResponse, "Active products"), ...errors(500) },
     }),
     async (c) => {
       const rows = await listActiveProducts(dbOf(c));
@@ -23,10 +26,13 @@ export const productsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getProduct",
+      summary: "One active product",
+      security: PUBLIC,
       method: "get",
       path: "/{id}",
       request: { params: idParam },
-      responses: { 200: json(productResponse, "One active product"), ...errors(400, 404) },
+      responses: { 200: json(productResponse, "One active product"), ...errors(400, 404, 500) },
     }),
     async (c) => {
       const row = await findProduct(dbOf(c), c.req.valid("param").id, { activeOnly: true });
