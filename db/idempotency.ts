@@ -5,8 +5,8 @@ import type { Db } from "./client";
 import { idempotencyKeys, idempotentRequests } from "./schema";
 
 export type IdempotencyClaim =
-  /** The key is this request's to run. */
-  | { kind: "claimed" }
+  /** The key is this request's to run; `resumed`: taken over from a request a crash cut, which may have acted. */
+  | { kind: "claimed"; resumed: boolean }
   /** A request under this key finished: its answer, to send again. */
   | { kind: "answered"; status: number; body: string }
   /** A request under this key is still running. */
@@ -30,7 +30,7 @@ export async function claimIdempotencyKey(
     .values({ scope: k.scope, key: k.key, fingerprint: k.fingerprint, createdAt: k.now, claimedAt: k.now })
     .onConflictDoNothing()
     .returning({ key: idempotentRequests.key });
-  if (inserted) return { kind: "claimed" };
+  if (inserted) return { kind: "claimed", resumed: false };
   const [row] = await db
     .select()
     .from(idempotentRequests)
@@ -54,7 +54,7 @@ export async function claimIdempotencyKey(
       ),
     )
     .returning({ key: idempotentRequests.key });
-  return taken ? { kind: "claimed" } : { kind: "running" };
+  return taken ? { kind: "claimed", resumed: true } : { kind: "running" };
 }
 
 /** The answer a claimed key gives from now on. */

@@ -2,6 +2,7 @@
 // cookies; another body under a key is 422; keys live a day; every money-moving POST acts once.
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { requestFingerprint } from "../worker/lib/request-fingerprint";
 import { runCron } from "../worker/services/run-cron";
 import {
   CONTACT,
@@ -243,4 +244,43 @@ describe("every money-moving POST acts once per key", () => {
       ),
     ).toBe(2);
   });
+
+  /** A claim as a request a crash cut leaves it: its key taken, no answer, `claimed_at` then. */
+  async function leftByACrash(merchantId: number, path: string, key: string, claimedAt: number) {
+    const fingerprint = await requestFingerprint("POST", path, "");
+    await env.DB.prepare(
+      "INSERT INTO idempotent_requests (scope, key, fingerprint, created_at, claimed_at) VALUES (?, ?, ?, ?, ?)",
+    )
+      .bind(`u:${merchantId}`, key, fingerprint, claimedAt, claimedAt)
+      .run();
+  }
+
+  it("a retry after a crash cut the first request: a minute later it runs again, acts once, and answers as the first would have", async () => {
+    const merchant = await signInMerchant();
+    const merchantId = (await merchant.json("/api/me")).body.user!.id;
+    const product = await createProduct(merchant, { stock: 5 });
+    const start = Date.now();
+    setClockForTests(start);
+    const refunded = await paidOrder(new Client(), product.id);
+    const notYet = await paidOrder(new Client(), product.id);
+    // the first made it before the crash; the second did not
+    await merchant.json(`/api/admin/orders/${refunded}/refund`, { method: "POST" });
+    const [k1, k2] = [crypto.randomUUID(), crypto.randomUUID()];
+    await leftByACrash(merchantId, `/api/admin/orders/${refunded}/refund`, k1, start);
+    await leftByACrash(merchantId, `/api/admin/orders/${notYet}/refund`, k2, start);
+
+    const refund = (id: string, key: string) =>
+      merchant.json(`/api/admin/orders/${id}/refund`, { method: "POST", headers: { "idempotency-key": key } });
+    const tooSoon = await refund(refunded, k1);
+    expect([tooSoon.status, tooSoon.body.error.code]).toEqual([409, "request_in_progress"]);
+
+    setClockForTests(start + 61_000);
+    const resumed = await refund(refunded, k1);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.order.status).toBe("refunded");
+    const ranNow = await refund(notYet, k2);
+    expect(ranNow.body.order.status).toBe("refunded");
+    expect((await productStock(product.id)).stock).toBe(5);
+    expect((await refund(refunded, k1)).body).toEqual(resumed.body);
+  }, 30_000); // the first retry waits for the running claim before it answers 409
 });

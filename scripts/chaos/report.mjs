@@ -156,7 +156,9 @@ ${killRows(kills).join("\n")}
 
 ### Requests
 
-${traffic.sent} requests sent (every attempt counts), ${traffic.cut} cut by a kill, ${traffic.retried} sent again after one.
+${traffic.sent} requests sent (every attempt counts), ${traffic.cut} cut by a kill, ${traffic.retried} sent again after one;
+${traffic.inProgress} answers were \`409 request_in_progress\` (the retry of a payment or a merchant's move whose first
+request a kill cut: its key stays claimed for a minute, then the retry runs it, once), each sent again 2 s later.
 
 | kind | sent | answers |
 | --- | ---: | --- |

@@ -67,7 +67,10 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     const claim = await claimIdempotencyKey(db, { ...ref, fingerprint, ...claimAt });
     if (claim.kind === "reused") throw keyReused();
     if (claim.kind === "answered") return replay(claim.status, claim.body);
-    if (claim.kind === "claimed") break;
+    if (claim.kind === "claimed") {
+      c.set("idempotencyResumed", claim.resumed);
+      break;
+    }
     if (Date.now() >= deadline) {
       throw new ApiError(
         409,

@@ -19,11 +19,12 @@ import {
 } from "../../core/contract/product";
 import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
+import { TRANSITIONS } from "../../core/rules/order-status";
 import { adminDashboard } from "../../db/admin-dashboard";
 import type { Db } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
 import { findDistributor } from "../../db/distributors";
-import { listOrders } from "../../db/orders";
+import { findOrder, listOrders } from "../../db/orders";
 import { payOutCommission } from "../../db/pay-out-commission";
 import { findProduct, insertProduct, listAllProducts, replaceProduct } from "../../db/products";
 import { getSettings, saveSettings } from "../../db/settings";
@@ -136,11 +137,16 @@ const moveRoute = (action: MerchantAction) =>
 
 const PAST_TENSE: Record<MerchantAction, string> = { ship: "shipped", complete: "completed", refund: "refunded" };
 
-/** @returns the order after the merchant's move, in the contract's shape; throws the refusal. */
-async function moved(db: Db, orderId: string, action: MerchantAction, now: number) {
+/**
+ * @param resumed the same Idempotency-Key's first request was cut by a crash: finding the order already
+ *   where this move leads means that request made it, and it answers as that one would have
+ * @returns the order after the merchant's move, in the contract's shape; throws the refusal.
+ */
+async function moved(db: Db, orderId: string, action: MerchantAction, now: number, resumed = false) {
   const result = await moveOrder(db, orderId, action, now);
   if (result.ok) return toOrderView(result.order);
   if (result.refusal === "not_found") throw notFound("No such order");
+  if (resumed && result.status === TRANSITIONS[action].to) return toOrderView((await findOrder(db, orderId))!);
   throw new ApiError(409, "bad_transition", `An order that is ${result.status} cannot be ${PAST_TENSE[action]}`);
 }
 
@@ -167,13 +173,19 @@ export const adminOrdersApi = createRouter()
     },
   )
   .openapi(moveRoute("ship"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "ship", c.var.now) }, 200),
+    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "ship", c.var.now, c.var.idempotencyResumed) }, 200),
   )
   .openapi(moveRoute("complete"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "complete", c.var.now) }, 200),
+    c.json(
+      { order: await moved(dbOf(c), c.req.valid("param").id, "complete", c.var.now, c.var.idempotencyResumed) },
+      200,
+    ),
   )
   .openapi(moveRoute("refund"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "refund", c.var.now) }, 200),
+    c.json(
+      { order: await moved(dbOf(c), c.req.valid("param").id, "refund", c.var.now, c.var.idempotencyResumed) },
+      200,
+    ),
   );
 
 /** /api/admin/dashboard: the last 30 store days, top products and top distributors. */
