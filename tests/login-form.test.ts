@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
 import { hashPassword } from "../worker/lib/password";
-import { Client, newPhone, signUp } from "./helpers";
+import { Client, createProduct, newPhone, signInMerchant, signUp } from "./helpers";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -117,5 +117,36 @@ describe("the merchant's sign-in without JavaScript", () => {
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("这不是商家账号");
     expect(stranger.cookies.has("sid")).toBe(false);
+  });
+});
+
+describe("every form posts", () => {
+  it("no page a shopper or the merchant opens has a form that would GET its fields into the URL", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { bargain: { floor_cents: 1, helpers: 2 } });
+    const { client: shopper } = await signUp();
+    const pages: Array<[Client, string]> = [
+      [new Client(), "/"],
+      [new Client(), `/p/${product.id}`],
+      [new Client(), `/checkout?product_id=${product.id}`],
+      [shopper, `/checkout?product_id=${product.id}`],
+      [shopper, "/checkin"],
+      [shopper, "/me"],
+      [new Client(), "/login"],
+      [new Client(), "/admin/login"],
+      [merchant, "/admin/products/new"],
+      [merchant, `/admin/products/${product.id}`],
+      [merchant, "/admin/settings"],
+    ];
+    let forms = 0;
+    for (const [client, path] of pages) {
+      const res = await client.fetch(path);
+      expect(res.status, path).toBe(200);
+      for (const tag of formsOf(await res.text())) {
+        forms += 1;
+        expect(tag, path).toMatch(/method="post"/);
+      }
+    }
+    expect(forms).toBeGreaterThanOrEqual(5);
   });
 });

@@ -110,7 +110,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   }
 
   return (
-    <form class="panel" onSubmit={submit}>
+    <form class="panel" method="post" onSubmit={submit}>
       <div class="field">
         <label for="name">{t.checkoutFields["contact.name"]}</label>
         <input id="name" name="name" required maxLength={40} autoComplete="name" />
