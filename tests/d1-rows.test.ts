@@ -168,6 +168,21 @@ describe("D1 rows per request (README: What it costs)", () => {
     });
   });
 
+  it("a payment under an Idempotency-Key: the claim and its answer, then a retry that only reads", async () => {
+    const guest = new Client();
+    const placed = await rowsOf("/api/orders", {
+      client: guest,
+      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    const id = JSON.parse(placed.body).order.id;
+    const key = { "idempotency-key": crypto.randomUUID() };
+    const first = await rowsOf(`/api/orders/${id}/pay`, { client: guest, method: "POST", headers: key });
+    expect(first).toMatchObject({ status: 200, read: 8, written: 7 });
+    const retry = await rowsOf(`/api/orders/${id}/pay`, { client: guest, method: "POST", headers: key });
+    expect(retry).toMatchObject({ status: 200, read: 2, written: 0 });
+  });
+
   it("a shopper's account: sign-up, sign-in, the daily check-in", async () => {
     const phone = newPhone();
     const shopper = new Client();
