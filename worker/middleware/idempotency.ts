@@ -20,7 +20,7 @@ const POLL_MS = 50;
 /** Answers that did nothing (bad input, not signed in, not allowed, throttled, failed): the key is not spent. */
 const NOT_ACTED = new Set([400, 401, 403, 429]);
 
-export const keyReused = () =>
+const keyReused = () =>
   new ApiError(
     422,
     "idempotency_key_reused",
@@ -32,13 +32,13 @@ export const keyReused = () =>
  * another request, and cannot read this one's answer); without a session the key itself is the
  * only thing a retry still has, so it names the request for anyone who holds it.
  */
-export async function idempotencyScope(c: Context<AppEnv>): Promise<string> {
+async function idempotencyScope(c: Context<AppEnv>): Promise<string> {
   const user = await currentUser(c);
   return user ? `u:${user.id}` : "g";
 }
 
 /** @returns the request's key, unquoted, or null without the header; a malformed one is 400 */
-export function idempotencyKeyOf(c: Context<AppEnv>): string | null {
+function idempotencyKeyOf(c: Context<AppEnv>): string | null {
   const header = c.req.header("idempotency-key");
   if (header === undefined) return null;
   if (!IDEMPOTENCY_KEY.test(header)) {

@@ -10,7 +10,8 @@ import { dbOf } from "../middleware/database";
 import { perAddressLimit } from "../middleware/rate-limit";
 import { clearSessionCookie, currentUser, setSessionCookie } from "../middleware/session";
 import { PUBLIC, SESSION_OPTIONAL, createRouter, errors, json, jsonBody, link } from "../openapi";
-import { signIn, signUp } from "../services/sign-in";
+import { signIn } from "../services/sign-in";
+import { signUp } from "../services/sign-up";
 import { toPublicUser } from "../views/user";
 
 const authRefusals: RefusalTable<"phone_taken" | "too_many_attempts" | "bad_credentials"> = {

@@ -12,7 +12,8 @@ import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { withinRateLimit } from "../middleware/rate-limit";
 import { currentUser, setSessionCookie } from "../middleware/session";
-import { signIn, signUp } from "../services/sign-in";
+import { signIn } from "../services/sign-in";
+import { signUp } from "../services/sign-up";
 import { formFields } from "./form-fields";
 
 /** The status the page answers with for each refusal its form can meet. */

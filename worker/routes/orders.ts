@@ -66,6 +66,11 @@ async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolea
   return { provider: "stripe" as const, url: session.url };
 }
 
+/** Where a placed order's id leads: read it, pay it, and the merchant's moves. */
+const PLACED_ORDER_LINKS = Object.fromEntries(
+  ["getOrder", "payOrder", "shipOrder", "refundOrder"].map((op) => [op, link(op, { id: "$response.body#/order/id" })]),
+);
+
 /** /api/orders */
 export const ordersApi = createRouter()
   .openapi(
@@ -79,21 +84,11 @@ export const ordersApi = createRouter()
       responses: {
         201: {
           ...json(createOrderResponse, "Placed"),
-          links: {
-            getOrder: link("getOrder", { id: "$response.body#/order/id" }),
-            payOrder: link("payOrder", { id: "$response.body#/order/id" }),
-            shipOrder: link("shipOrder", { id: "$response.body#/order/id" }),
-            refundOrder: link("refundOrder", { id: "$response.body#/order/id" }),
-          },
+          links: PLACED_ORDER_LINKS,
         },
         200: {
           ...json(createOrderResponse, "The order an earlier request with this Idempotency-Key placed"),
-          links: {
-            getOrder: link("getOrder", { id: "$response.body#/order/id" }),
-            payOrder: link("payOrder", { id: "$response.body#/order/id" }),
-            shipOrder: link("shipOrder", { id: "$response.body#/order/id" }),
-            refundOrder: link("refundOrder", { id: "$response.body#/order/id" }),
-          },
+          links: PLACED_ORDER_LINKS,
         },
         ...errors(400, 401, 403, 404, 409, 415, 422, 500),
       },

@@ -1,10 +1,10 @@
-// Signing in and signing up, for the JSON API and the pages' own forms alike: the throttle, the
-// password check and the new session, in one place.
+// Signing in, for the JSON API and the pages' own forms alike: the throttle, the password check and
+// the new session, in one place.
 import { LOGIN_FAILURE_WINDOW_MS, loginThrottled } from "../../core/rules/login-throttle";
 import type { Db } from "../../db/client";
 import { createSession } from "../../db/sessions";
-import { countRecentLoginFailures, findUserByPhone, insertUser, recordLoginFailure, type User } from "../../db/users";
-import { DUMMY_HASH, hashPassword, verifyPassword } from "../lib/password";
+import { countRecentLoginFailures, findUserByPhone, recordLoginFailure, type User } from "../../db/users";
+import { DUMMY_HASH, verifyPassword } from "../lib/password";
 
 export type SignedIn = { ok: true; user: User; sessionId: string };
 
@@ -30,19 +30,5 @@ export async function signIn(
     await recordLoginFailure(db, { phone: a.phone, address: a.address, at: a.now });
     return { ok: false, refusal: "bad_credentials" };
   }
-  return { ok: true, user, sessionId: await createSession(db, user.id, a.now) };
-}
-
-export async function signUp(
-  db: Db,
-  a: { phone: string; password: string; nickname?: string; now: number },
-): Promise<SignedIn | { ok: false; refusal: "phone_taken" }> {
-  const user = await insertUser(db, {
-    phone: a.phone,
-    passwordHash: await hashPassword(a.password),
-    nickname: a.nickname ?? `用户${a.phone.slice(-4)}`,
-    now: a.now,
-  });
-  if (!user) return { ok: false, refusal: "phone_taken" };
   return { ok: true, user, sessionId: await createSession(db, user.id, a.now) };
 }
