@@ -24,7 +24,8 @@ export type NewOrder = {
   id: string;
   userId: number | null;
   visitorId: string;
-  idempotency: { scope: string; key: string } | null;
+  /** `requestHash`: of the canonical body, so the same key with another body is told apart. */
+  idempotency: { scope: string; key: string; requestHash: string } | null;
   lines: PricedLine[];
   subtotalCents: number;
   walletCents: number;

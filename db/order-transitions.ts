@@ -1,8 +1,9 @@
 // Moves an order along its life, each move one batch with everything it implies:
-// paying accrues commission, refunding reverses it and gives wallet cash back, cancelling an
-// unpaid order puts its stock back on the shelf (once) and gives wallet cash back. A group order's
-// moves also move its group (db/group-seats.ts), and it ships only once its group has succeeded.
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+// paying accrues commission, refunding reverses it, gives wallet cash back and, when nothing was
+// shipped yet, puts the stock back on the shelf (once); cancelling an unpaid order puts its stock
+// back (once) and gives wallet cash back. A group order's moves also move its group
+// (db/group-seats.ts), and it ships only once its group has succeeded.
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { OrderStatus } from "../core/enums";
 import type { CommissionShare } from "../core/rules/commission";
@@ -39,15 +40,26 @@ function moveStatement(db: Db, id: string, action: OrderAction, now: number) {
 const isNow = (orderId: string, status: OrderStatus) =>
   sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = ${status})`;
 
-/** Held stock goes back once: guarded by the order's stock_released flag, set last in the batch. */
-function releaseStockStatements(db: Db, orderId: string, items: OrderItemRow[]) {
-  const unreleased = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = 'cancelled' AND stock_released = 0)`;
+/**
+ * Held stock goes back once: guarded by the order's stock_released flag, set last in the batch. A
+ * cancelled order gives back what it held; a refunded one only when it was never shipped (shipped
+ * goods left the shelf: the merchant restocks returned goods by hand).
+ */
+function releaseStockStatements(db: Db, orderId: string, items: OrderItemRow[], status: "cancelled" | "refunded") {
+  const unshipped = status === "refunded" ? sql` AND shipped_at IS NULL` : sql``;
+  const unreleased = sql`EXISTS (SELECT 1 FROM orders WHERE id = ${orderId} AND status = ${status} AND stock_released = 0${unshipped})`;
   return [
     ...items.map((i) => releaseStockStatement(db, i.productId, i.quantity, i.fromFlashStock, unreleased)),
     db
       .update(orders)
       .set({ stockReleased: true })
-      .where(and(eq(orders.id, orderId), eq(orders.status, "cancelled"))),
+      .where(
+        and(
+          eq(orders.id, orderId),
+          eq(orders.status, status),
+          status === "refunded" ? isNull(orders.shippedAt) : undefined,
+        ),
+      ),
   ];
 }
 
@@ -73,10 +85,14 @@ export async function transitionOrder(
     action === "pay"
       ? accrueStatements(db, order.id, shares, now)
       : action === "refund"
-        ? [...reverseStatements(db, order.id, now), refundWalletSpendStatement(db, order.id, now, isNow(order.id, to))]
+        ? [
+            ...reverseStatements(db, order.id, now),
+            refundWalletSpendStatement(db, order.id, now, isNow(order.id, to)),
+            ...releaseStockStatements(db, order.id, order.items, "refunded"),
+          ]
         : action === "cancel"
           ? [
-              ...releaseStockStatements(db, order.id, order.items),
+              ...releaseStockStatements(db, order.id, order.items, "cancelled"),
               refundWalletSpendStatement(db, order.id, now, isNow(order.id, to)),
             ]
           : [];

@@ -29,13 +29,19 @@ export async function findOrder(db: Db, id: string): Promise<OrderWithItems | nu
   return row ? (await withItems(db, [row]))[0]! : null;
 }
 
-export async function findOrderByIdempotencyKey(db: Db, scope: string, key: string): Promise<OrderWithItems | null> {
+/** The order a key placed, and the hash of the body that placed it (null on rows older than the hash). */
+export async function findOrderByIdempotencyKey(
+  db: Db,
+  scope: string,
+  key: string,
+): Promise<{ order: OrderWithItems; requestHash: string | null } | null> {
   const [row] = await db
-    .select({ orderId: idempotencyKeys.orderId })
+    .select({ orderId: idempotencyKeys.orderId, requestHash: idempotencyKeys.requestHash })
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
     .limit(1);
-  return row ? findOrder(db, row.orderId) : null;
+  const order = row ? await findOrder(db, row.orderId) : null;
+  return order ? { order, requestHash: row!.requestHash } : null;
 }
 
 export async function listOrders(

@@ -56,9 +56,15 @@ export const loginFailures = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     phone: text("phone").notNull(),
+    /** The client address it came from (CF-Connecting-IP; an IPv6 address by its /64); NULL before it was kept. */
+    address: text("address"),
     at: integer("at").notNull(),
   },
-  (t) => [index("login_failures_phone_at_idx").on(t.phone, t.at)],
+  (t) => [
+    // throttles count per (phone, address) and per address: never per phone alone, which would let anyone lock anyone out
+    index("login_failures_phone_address_at_idx").on(t.phone, t.address, t.at),
+    index("login_failures_address_at_idx").on(t.address, t.at),
+  ],
 );
 
 /** Merchant-editable settings (attribution window, check-in schedule, time zone…), JSON values. */
@@ -195,7 +201,7 @@ export const orders = sqliteTable(
     providerRefund: text("provider_refund", { enum: PROVIDER_REFUND_STATES }),
     /** Unpaid orders hold stock until then; the cron cancels them after. */
     holdUntil: integer("hold_until").notNull(),
-    /** Set once the held stock went back to the shelf, so it goes back once. */
+    /** Set once the held stock went back to the shelf (cancelled, or refunded before shipping), so it goes back once. */
     stockReleased: integer("stock_released", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     paidAt: integer("paid_at"),
@@ -284,13 +290,37 @@ export const orderItems = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   "idempotency_keys",
   {
-    /** `u:<user id>` or `v:<visitor id>`: a key is only meaningful to the one who sent it. */
+    /** `u:<user id>` for a signed-in buyer; `g` for anyone without a session, where the key alone names the order. */
     scope: text("scope").notNull(),
     key: text("key").notNull(),
     orderId: text("order_id").notNull(),
+    /** SHA-256 of the canonical request body: the same key with another body is refused. NULL on older rows. */
+    requestHash: text("request_hash"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
+);
+
+/**
+ * Other money-moving POSTs (pay, ship, complete, refund, payout, check-in) under an Idempotency-Key:
+ * the first request claims the key, runs, and stores its answer; a retry gets that answer again.
+ */
+export const idempotentRequests = sqliteTable(
+  "idempotent_requests",
+  {
+    /** As in idempotency_keys: `u:<user id>`, or `g` without a session. */
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of the method, the path and the canonical body. */
+    fingerprint: text("fingerprint").notNull(),
+    /** NULL while the first request runs. */
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    createdAt: integer("created_at").notNull(),
+    /** When the request that runs it claimed it: a claim older than a minute was lost to a crash. */
+    claimedAt: integer("claimed_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotent_requests_created_idx").on(t.createdAt)],
 );
 
 export const walletLedger = sqliteTable(

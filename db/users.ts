@@ -1,5 +1,5 @@
 // Accounts and the login throttle.
-import { and, count, eq, gt, inArray } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Db } from "./client";
 import { loginFailures, users } from "./schema";
 
@@ -28,16 +28,33 @@ export async function findUserByPhone(db: Db, phone: string): Promise<User | nul
   return row ?? null;
 }
 
-export async function countRecentLoginFailures(db: Db, phone: string, since: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.phone, phone), gt(loginFailures.at, since)));
-  return row?.n ?? 0;
+/** Wrong passwords since `since`: for this phone from this address, and from this address for any phone. */
+export async function countRecentLoginFailures(
+  db: Db,
+  k: { phone: string; address: string; since: number },
+): Promise<{ phoneAndAddress: number; address: number }> {
+  const [pair, address] = await db.batch([
+    db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(
+        and(eq(loginFailures.phone, k.phone), eq(loginFailures.address, k.address), gt(loginFailures.at, k.since)),
+      ),
+    db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.address, k.address), gt(loginFailures.at, k.since))),
+  ]);
+  return { phoneAndAddress: pair[0]?.n ?? 0, address: address[0]?.n ?? 0 };
 }
 
-export async function recordLoginFailure(db: Db, phone: string, at: number): Promise<void> {
-  await db.insert(loginFailures).values({ phone, at });
+export async function recordLoginFailure(db: Db, f: { phone: string; address: string; at: number }): Promise<void> {
+  await db.insert(loginFailures).values(f);
+}
+
+/** Forgets failures older than any throttle looks back. */
+export async function deleteLoginFailuresBefore(db: Db, before: number): Promise<void> {
+  await db.delete(loginFailures).where(lt(loginFailures.at, before));
 }
 
 /** @returns each user's nickname by id, in one query. */

@@ -10,7 +10,7 @@ import { startLoad } from "./chaos/load.mjs";
 import { printTable, retryOutcomes, writeReport } from "./chaos/report.mjs";
 import { mapLimit, setUp } from "./chaos/setup.mjs";
 import { Traffic } from "./chaos/traffic.mjs";
-import { startFreshStore } from "./fresh-store.mjs";
+import { envPorts, startFreshStore } from "./fresh-store.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
@@ -21,8 +21,8 @@ const UP_MS = [9_000, 17_000];
  * are held 1 minute, so from about 60 s into the load the cron's cancels run under the kills too. */
 const TAIL_MS = 12_000;
 const CAST = { shoppers: 54, distributors: 6, guests: 6 };
-/** Not the e2e range (8795-8798), nor npm start's 8787. */
-const PORTS = [8783, 8784, 8785, 8786, 8788, 8789];
+/** Not the e2e range (8795-8798), nor npm start's 8787; STORE_PORTS picks others. */
+const PORTS = envPorts() ?? [8783, 8784, 8785, 8786, 8788, 8789];
 const REPORT = join(ROOT, "docs", "chaos.md");
 
 const log = (message) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(1)} s] ${message}`);

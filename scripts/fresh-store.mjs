@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DEFAULT_PORTS = [8795, 8796, 8797, 8798];
+const DEFAULT_PORTS = envPorts() ?? [8795, 8796, 8797, 8798];
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;
 
@@ -20,6 +20,12 @@ const env = {
   PATH: [join(ROOT, "node_modules", ".bin"), process.env.PATH].join(delimiter),
   WRANGLER_SEND_METRICS: "false",
 };
+
+/** `STORE_PORTS=8820,8821,…`: the ports a developer's own range allows, for every store started here. */
+export function envPorts() {
+  const ports = process.env.STORE_PORTS?.split(",").map(Number);
+  return ports?.length && ports.every((p) => Number.isInteger(p) && p > 0) ? ports : null;
+}
 
 /** Runs a set-up step quietly; its output is shown only when it fails. */
 function run(command, args, extraEnv = {}) {

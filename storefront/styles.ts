@@ -99,7 +99,7 @@ footer{color:var(--muted);font-size:12px;text-align:center;padding:24px 0 80px}
 .login{margin-top:12px;border-radius:12px}
 .login h1{font-size:20px;margin:0 0 8px}
 .login .btn{display:block;width:100%;margin-top:8px}
-.login .switch{display:block;width:100%;margin-top:10px;background:none;border:0;color:var(--red);font:inherit;font-size:14px;cursor:pointer}
+.login .switch{display:block;width:100%;margin-top:10px;color:var(--red);font-size:14px;text-align:center;text-decoration:none}
 .bargain{padding-top:10px}
 .bargain .panel{border-radius:12px}
 .bargain h2{margin-top:0}

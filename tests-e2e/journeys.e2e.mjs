@@ -144,7 +144,7 @@ async function assertFitsPhone(page) {
 async function signUpInUi(phone, { nickname, next }) {
   const { page } = phone;
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByRole("button", { name: "还没有账号？立即注册" }).tap();
+  await page.getByRole("link", { name: "还没有账号？立即注册" }).tap();
   await page.locator("#phone").fill(newPhone());
   await page.locator("#password").fill(PASSWORD);
   await page.locator("#nickname").fill(nickname);

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { Client, newPhone, signUp, setClockForTests } from "./helpers";
+import { Client, newAddress, newPhone, signUp, setClockForTests } from "./helpers";
 
 afterEach(() => setClockForTests(null));
 
@@ -74,21 +74,79 @@ describe("accounts", () => {
     expect((await client.json("/api/me")).body.user.nickname).toBe("老李");
   });
 
-  it("after 10 failures within 15 minutes answers 429 too_many_attempts, even with the right password", async () => {
+  it("after 10 failures from one address within 15 minutes that address waits, even with the right password", async () => {
     const { phone } = await signUp();
     const start = Date.parse("2026-11-25T08:00:00Z");
     setClockForTests(start);
+    const attacker = new Client();
     for (let i = 0; i < 10; i++) {
-      const { status } = await new Client().json("/api/auth/login", { body: { phone, password: "wrong-password" } });
+      const { status } = await attacker.json("/api/auth/login", { body: { phone, password: "wrong-password" } });
       expect(status).toBe(401);
     }
-    const blocked = await new Client().json("/api/auth/login", { body: { phone, password: "correct-horse" } });
+    const blocked = await attacker.json("/api/auth/login", { body: { phone, password: "correct-horse" } });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe("too_many_attempts");
 
     setClockForTests(start + 15 * 60 * 1000 + 1000);
-    const later = await new Client().json("/api/auth/login", { body: { phone, password: "correct-horse" } });
+    const later = await attacker.json("/api/auth/login", { body: { phone, password: "correct-horse" } });
     expect(later.status).toBe(200);
+  });
+
+  it("no lockout: ten wrong passwords from one address do not stop the owner signing in from another", async () => {
+    const { phone } = await signUp();
+    const attacker = new Client();
+    const failures = await Promise.all(
+      Array.from({ length: 12 }, () => attacker.json("/api/auth/login", { body: { phone, password: "guess-123" } })),
+    );
+    expect(failures.map((f) => f.status).filter((s) => s === 401).length).toBeGreaterThanOrEqual(10);
+    expect((await attacker.json("/api/auth/login", { body: { phone, password: "correct-horse" } })).status).toBe(429);
+
+    const owner = new Client();
+    const signedIn = await owner.json("/api/auth/login", { body: { phone, password: "correct-horse" } });
+    expect(signedIn.status).toBe(200);
+    expect((await owner.json("/api/me")).body.user?.id).toBe(signedIn.body.user.id);
+  });
+
+  it("an address trying many phones waits after 50 wrong passwords; each phone's owner still signs in", async () => {
+    const owners = await Promise.all(Array.from({ length: 6 }, () => signUp()));
+    const sprayer = new Client();
+    for (let round = 0; round < 9; round++) {
+      const answers = await Promise.all(
+        owners.map((o) => sprayer.json("/api/auth/login", { body: { phone: o.phone, password: `spray-${round}` } })),
+      );
+      expect(answers.every((a) => a.status === 401 || a.status === 429)).toBe(true);
+    }
+    const fresh = await signUp();
+    const refused = await sprayer.json("/api/auth/login", { body: { phone: fresh.phone, password: "correct-horse" } });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("too_many_attempts");
+    for (const o of [fresh, owners[0]!]) {
+      expect(
+        (await new Client().json("/api/auth/login", { body: { phone: o.phone, password: "correct-horse" } })).status,
+      ).toBe(200);
+    }
+  });
+
+  it("an IPv6 client is one address by its /64: rotating the last half does not get round the throttle", async () => {
+    const { phone } = await signUp();
+    const from = (host: string) => ({ "cf-connecting-ip": `2001:db8:aa:bb:${host}` });
+    for (let i = 0; i < 10; i++) {
+      const res = await new Client().json("/api/auth/login", {
+        body: { phone, password: "wrong-password" },
+        headers: from(`${i.toString(16)}::1`),
+      });
+      expect(res.status).toBe(401);
+    }
+    const rotated = await new Client().json("/api/auth/login", {
+      body: { phone, password: "correct-horse" },
+      headers: from("ffff::9"),
+    });
+    expect(rotated.status).toBe(429);
+    const elsewhere = await new Client().json("/api/auth/login", {
+      body: { phone, password: "correct-horse" },
+      headers: { "cf-connecting-ip": "2001:db8:aa:cc::1" },
+    });
+    expect(elsewhere.status).toBe(200);
   });
 
   it("logs out: 204, and the old session no longer signs anyone in", async () => {
@@ -131,5 +189,60 @@ describe("the origin rule", () => {
       origin: null,
     });
     expect(status).toBe(201);
+  });
+});
+
+describe("per-address limits on sign-up and bargain help (the Workers Rate Limiting binding)", () => {
+  /** Sends until the first 429: the limiter's window is a wall-clock minute, so a run can span two. */
+  async function untilRefused(
+    send: () => Promise<{ status: number; body: { error?: { code: string } } }>,
+    most: number,
+  ) {
+    const statuses: number[] = [];
+    for (let i = 0; i < most; i++) {
+      const { status, body } = await send();
+      statuses.push(status);
+      if (status === 429) {
+        expect(body.error?.code).toBe("too_many_requests");
+        break;
+      }
+    }
+    return statuses;
+  }
+
+  it("one address signs up 10 accounts a minute, then 429 too_many_requests; another address is not held up", async () => {
+    const address = newAddress();
+    const statuses = await untilRefused(
+      () =>
+        new Client().json("/api/auth/signup", {
+          body: { phone: newPhone(), password: "12345678" },
+          headers: { "cf-connecting-ip": address },
+        }),
+      25,
+    );
+    expect(statuses.at(-1)).toBe(429);
+    // 10 in the minute; 20 at most when the run spans the turn of a minute
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(10);
+    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(20);
+    const other = await new Client().json("/api/auth/signup", { body: { phone: newPhone(), password: "12345678" } });
+    expect(other.status).toBe(201);
+  });
+
+  it("one address helps 30 times a minute, then 429 too_many_requests before anything else is looked at", async () => {
+    const address = newAddress();
+    // signed out: each help is refused 401 by the route, and still counted by the limit, which comes first
+    const statuses = await untilRefused(
+      () =>
+        new Client().json("/api/bargains/no-such-bargain/help", {
+          method: "POST",
+          headers: { "cf-connecting-ip": address },
+        }),
+      65,
+    );
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(30);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(60);
+    const other = await new Client().json("/api/bargains/no-such-bargain/help", { method: "POST" });
+    expect(other.status).toBe(401);
   });
 });

@@ -62,7 +62,11 @@ describe("a D1 failure in the middle of placing an order", () => {
     // the batch writes the key, the order and then its items: the items insert fails
     await breakTable("order_items", "INSERT");
 
-    const failed = await placeOrder(client, product.id, { quantity: 2, wallet_cents: 300, key: "fault-key-1" });
+    const failed = await placeOrder(client, product.id, {
+      quantity: 2,
+      wallet_cents: 300,
+      key: "fault-key-1-of-the-test",
+    });
     expectCleanServerError(failed.status, failed.body);
     expect(await count("SELECT count(*) AS n FROM orders WHERE user_id = ?", userId)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM idempotency_keys WHERE scope = ?", `u:${userId}`)).toBe(0);
@@ -70,10 +74,18 @@ describe("a D1 failure in the middle of placing an order", () => {
     expect(await walletOf(userId)).toBe(500);
 
     await repairAll();
-    const retried = await placeOrder(client, product.id, { quantity: 2, wallet_cents: 300, key: "fault-key-1" });
+    const retried = await placeOrder(client, product.id, {
+      quantity: 2,
+      wallet_cents: 300,
+      key: "fault-key-1-of-the-test",
+    });
     expect(retried.status).toBe(201);
     expect(retried.body.order).toMatchObject({ subtotal_cents: 2000, wallet_cents: 300, total_cents: 1700 });
-    const again = await placeOrder(client, product.id, { quantity: 2, wallet_cents: 300, key: "fault-key-1" });
+    const again = await placeOrder(client, product.id, {
+      quantity: 2,
+      wallet_cents: 300,
+      key: "fault-key-1-of-the-test",
+    });
     expect(again.status).toBe(200);
     expect(again.body.order.id).toBe(retried.body.order.id);
     expect(await count("SELECT count(*) AS n FROM orders WHERE user_id = ?", userId)).toBe(1);
@@ -89,7 +101,7 @@ describe("a D1 failure in the middle of placing an order", () => {
     // another sale empties the shelf between the order's read and its batch
     await breakTable("order_items", "INSERT", `UPDATE products SET stock = 0 WHERE id = ${product.id};`);
 
-    const refused = await placeOrder(client, product.id, { wallet_cents: 300, key: "fault-key-2" });
+    const refused = await placeOrder(client, product.id, { wallet_cents: 300, key: "fault-key-2-of-the-test" });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("out_of_stock");
     expect(await count("SELECT count(*) AS n FROM orders WHERE user_id = ?", userId)).toBe(0);

@@ -640,11 +640,11 @@ describe("group pages", () => {
   it("the OpenAPI document describes the group endpoints with every status they answer", async () => {
     const doc = await openApiDocument();
     const statuses = (path: string, method = "get") => Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort();
-    expect(statuses("/api/groups/{id}")).toEqual(["200", "400", "404"]);
-    expect(statuses("/api/groups")).toEqual(["200", "401"]);
-    expect(statuses("/api/products/{id}/groups")).toEqual(["200", "400"]);
-    expect(statuses("/api/admin/groups")).toEqual(["200", "400", "401", "403"]);
-    expect(statuses("/api/orders", "post")).toEqual(["200", "201", "400", "401", "404", "409"]);
+    expect(statuses("/api/groups/{id}")).toEqual(["200", "400", "404", "500"]);
+    expect(statuses("/api/groups")).toEqual(["200", "401", "500"]);
+    expect(statuses("/api/products/{id}/groups")).toEqual(["200", "400", "404", "500"]);
+    expect(statuses("/api/admin/groups")).toEqual(["200", "400", "401", "403", "500"]);
+    expect(statuses("/api/orders", "post")).toEqual(expect.arrayContaining(["200", "201", "400", "401", "404", "409"]));
     expect(doc.components.schemas.CreateOrderBody!.properties).toHaveProperty("group_id");
     expect(doc.components.schemas.Product!.properties).toHaveProperty("group");
   });

@@ -11,6 +11,8 @@ export type AppEnv = {
     /** Read lazily by `currentUser`: undefined until a route asks. */
     user: SessionUser | null;
     sessionId: string | null;
+    /** Set by the idempotency middleware: this request runs again what a crash cut (which may have acted). */
+    idempotencyResumed?: boolean;
     /** The request's D1 session, opened by `dbOf` on first use. */
     d1Session: D1DatabaseSession;
   };

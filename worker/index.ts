@@ -11,7 +11,7 @@ import { notFound, onError } from "./middleware/error-handler";
 import { renderer } from "./middleware/renderer";
 import { requestContext } from "./middleware/request-context";
 import { sameOrigin } from "./middleware/same-origin";
-import { createRouter } from "./openapi";
+import { OPENAPI_DOCUMENT, SESSION_SCHEME, createRouter } from "./openapi";
 import {
   adminDashboardApi,
   adminDistributorsApi,
@@ -73,10 +73,8 @@ export const api = createRouter()
   .route("/admin", adminApi)
   .route("/stripe", stripeApi);
 
-api.doc31("/openapi.json", {
-  openapi: "3.1.0",
-  info: { title: "Social storefront API", version: "1.0.0" },
-});
+api.openAPIRegistry.registerComponent("securitySchemes", "session", SESSION_SCHEME);
+api.doc31("/openapi.json", OPENAPI_DOCUMENT);
 
 /** What islands call through hono/client: a changed contract breaks their build, not the page. */
 export type Api = typeof api;

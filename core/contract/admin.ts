@@ -1,6 +1,7 @@
 // The merchant's dashboard, leaderboard, payouts and settings, as the admin API shows them.
 import { z } from "@hono/zod-openapi";
 import { isTimeZone } from "../rules/zoned-time";
+import { pathId } from "./common";
 import { settingsSchema } from "./settings";
 
 const count = z.number().int();
@@ -65,7 +66,7 @@ export type LeaderboardEntry = z.infer<typeof leaderboardEntry>;
 
 export const leaderboardResponse = z.object({ distributors: z.array(leaderboardEntry) }).openapi("Leaderboard");
 
-export const userIdParam = z.object({ user_id: z.coerce.number().int().positive() });
+export const userIdParam = z.object({ user_id: pathId });
 
 export const payoutResponse = z
   .object({ payout: z.object({ user_id: count, amount_cents: count, created_at: z.string() }) })

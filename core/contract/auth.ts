@@ -22,7 +22,8 @@ export type PublicUser = z.infer<typeof publicUser>;
 
 export const meResponse = z
   .object({
-    user: publicUser.nullable(),
+    // a union, not .nullable(): on a $ref that becomes allOf [User, null], which no value satisfies
+    user: z.union([publicUser, z.null()]).openapi({ description: "The signed-in user; null for a guest" }),
     wallet_cents: z.number().int(),
     distributor: z.object({ code: z.string() }).nullable(),
   })

@@ -1,9 +1,9 @@
 // The bargain as the API shows it, the start body, and the help answer.
 import { z } from "@hono/zod-openapi";
 import { BARGAIN_STATUSES } from "../enums";
-import { isoTime } from "./common";
+import { isoTime, rowId } from "./common";
 
-export const startBargainBody = z.object({ product_id: z.number().int().positive() }).openapi("StartBargainBody");
+export const startBargainBody = z.object({ product_id: rowId }).openapi("StartBargainBody");
 
 /** Bargain ids are nanoids: letters and digits. */
 export const bargainIdParam = z.object({

@@ -22,4 +22,34 @@ export const errorSchema = z
   })
   .openapi("Error");
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** The largest row id the store hands out (SQLite's rowids fit far more; no table comes near this). */
+export const MAX_ID = 2_147_483_647;
+/** A row id in a body. */
+export const rowId = z.number().int().min(1).max(MAX_ID);
+/** A row id in a path: digits, at most MAX_ID. */
+export const pathId = z.coerce.number().int().min(1).max(MAX_ID);
+
+export const idParam = z.object({ id: pathId });
+
+/**
+ * An Idempotency-Key: 16–200 characters of `A–Z a–z 0–9 . _ ~ + / = : -` (a UUID will do), bare or as
+ * the IETF draft's Structured Field string in double quotes. Long enough that a key cannot be guessed:
+ * without a session, the key alone names its request.
+ */
+export const IDEMPOTENCY_KEY = /^(?:"[A-Za-z0-9._~+/=:-]{16,200}"|[A-Za-z0-9._~+/=:-]{16,200})$/;
+
+/** The Idempotency-Key header of a money-moving POST. */
+export const idempotencyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(IDEMPOTENCY_KEY)
+    .optional()
+    .openapi({
+      description:
+        "A key of the client's (a UUID will do; bare or as a quoted Structured Field string). The first request " +
+        "under a key acts; a retry with the same key and body gets the same answer again, never a second action; " +
+        "the same key with another body is `422 idempotency_key_reused`. A signed-in user's keys are theirs " +
+        "alone; without a session the key alone names the request. Keys are kept 24 hours.",
+      example: "8e03978e-40d5-43e8-bc93-6894a57f9324",
+    }),
+});

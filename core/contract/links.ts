@@ -1,5 +1,6 @@
 // Request and response bodies of distributors, share links and their stats.
 import { z } from "@hono/zod-openapi";
+import { rowId } from "./common";
 import { SHARE_CODE_PATTERN } from "./share-code";
 
 export const shareCode = z
@@ -21,7 +22,7 @@ export const distributorResponse = z
 export const createLinkBody = z
   .object({
     /** Absent or null: a link to the whole store. */
-    product_id: z.number().int().positive().nullable().optional(),
+    product_id: rowId.nullable().optional(),
   })
   .openapi("CreateLinkBody");
 

@@ -2,13 +2,13 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES, PAYMENT_PROVIDERS } from "../enums";
 import { phone } from "./auth";
-import { cents } from "./common";
+import { cents, rowId } from "./common";
 import { group, groupIdParam } from "./group";
 
 export const createOrderBody = z
   .object({
     items: z
-      .array(z.object({ product_id: z.number().int().positive(), quantity: z.number().int().min(1).max(99) }))
+      .array(z.object({ product_id: rowId, quantity: z.number().int().min(1).max(99) }))
       .min(1)
       .max(20)
       .refine(
@@ -39,15 +39,6 @@ export const createOrderBody = z
   })
   .openapi("CreateOrderBody");
 export type CreateOrderInput = z.infer<typeof createOrderBody>;
-
-export const idempotencyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: "Retries with the same key return the same order" }),
-});
 
 const orderStatus = z.enum(ORDER_STATUSES);
 

@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 
 const SHOWN_FAILURES = 5;
-const HELD = `(o.status IN ('pending', 'paid', 'shipped', 'completed', 'refunded') OR (o.status = 'cancelled' AND o.stock_released = 0))`;
+const HELD = `(o.status IN ('pending', 'paid', 'shipped', 'completed') OR (o.status IN ('cancelled', 'refunded') AND o.stock_released = 0))`;
+/** An order that must have given its stock back, once: cancelled, or refunded before it shipped. */
+const RELEASES = `(status = 'cancelled' OR (status = 'refunded' AND shipped_at IS NULL))`;
 
 /** The D1 database file miniflare keeps under the persist directory. */
 export function openD1(persistTo) {
@@ -34,8 +36,8 @@ const groupBy = (rows, key) => {
 
 /**
  * Stock: today's stock plus the units orders still hold is the starting stock. Placing an order takes
- * stock; cancelling gives it back once (stock_released); refunding does not give it back (today's
- * db/order-transitions.ts), so a refunded order's units stay counted as gone. The same for sale stock.
+ * stock; cancelling gives it back once (stock_released), and so does refunding an order that was never
+ * shipped; a refund after shipping does not (the goods left the shelf). The same for sale stock.
  */
 function stockBalances(db, world) {
   const rows = db
@@ -43,7 +45,7 @@ function stockBalances(db, world) {
       `SELECT p.id, p.stock, p.flash_stock,
          coalesce(sum(CASE WHEN ${HELD} THEN oi.quantity END), 0) AS held,
          coalesce(sum(CASE WHEN ${HELD} AND oi.from_flash_stock = 1 THEN oi.quantity END), 0) AS flash_held,
-         coalesce(sum(CASE WHEN o.status = 'cancelled' AND o.stock_released = 1 THEN oi.quantity END), 0) AS released
+         coalesce(sum(CASE WHEN o.status IN ('cancelled', 'refunded') AND o.stock_released = 1 THEN oi.quantity END), 0) AS released
        FROM products p LEFT JOIN order_items oi ON oi.product_id = p.id LEFT JOIN orders o ON o.id = oi.order_id
        GROUP BY p.id`,
     )
@@ -65,10 +67,10 @@ function stockBalances(db, world) {
     }
   }
   const flags = db
-    .prepare(`SELECT id, status, stock_released FROM orders WHERE (status = 'cancelled') <> (stock_released = 1)`)
+    .prepare(`SELECT id, status, stock_released FROM orders WHERE ${RELEASES} <> (stock_released = 1)`)
     .all();
   for (const o of flags) failures.push(`order ${o.id} is ${o.status} with stock_released = ${o.stock_released}`);
-  const counts = `${world.start.size} products; ${held} units held by orders, ${released} released by cancels`;
+  const counts = `${world.start.size} products; ${held} units held by orders, ${released} released by cancels and refunds`;
   return verdict("1. stock + units held = starting stock", counts, failures);
 }
 
@@ -317,9 +319,12 @@ function idempotency(db, world) {
   }
   if (rows.length !== answered)
     failures.push(`${rows.length} orders in the database, ${answered} keys answered with one`);
+  const reused = world.reuse.filter((r) => r.status !== 0);
+  for (const r of reused.filter((x) => x.status !== 422 || x.code !== "idempotency_key_reused"))
+    failures.push(`key ${r.key} with another body was answered ${r.status} ${r.code ?? r.orderId}`);
   return verdict(
-    "6. one order per idempotency key",
-    `${world.keys.size} keys sent, ${answered} answered with an order, ${rows.length} orders`,
+    "6. one order per idempotency key; another body under it is 422",
+    `${world.keys.size} keys sent, ${answered} answered with an order, ${rows.length} orders; ${reused.length} reuses refused`,
     failures,
   );
 }

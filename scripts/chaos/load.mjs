@@ -54,7 +54,10 @@ function noteOrderAnswer(world, entry, res) {
 }
 
 async function payOrder(world, person, orderId) {
-  const res = await person.client.post("pay", `/api/orders/${orderId}/pay`);
+  // under a key, like the checkout page: a retry after a crash answers what the first payment did
+  const res = await person.client.post("pay", `/api/orders/${orderId}/pay`, undefined, {
+    "idempotency-key": randomUUID(),
+  });
   person.pending = (person.pending ?? []).filter((id) => id !== orderId);
   if (res.status === 200 && res.body.order.status === "paid") {
     world.acks.pay.add(orderId);
@@ -82,7 +85,9 @@ async function merchantMove(world, action) {
   const candidates = [...world.orders.values()].filter((o) => from.includes(o.status));
   if (candidates.length === 0) return;
   const order = pick(candidates);
-  const res = await world.merchant.post(action, `/api/admin/orders/${order.id}/${action}`);
+  const res = await world.merchant.post(action, `/api/admin/orders/${order.id}/${action}`, undefined, {
+    "idempotency-key": randomUUID(),
+  });
   if (res.status === 200) {
     world.acks[action].add(order.id);
     order.status = res.body.order.status;

@@ -160,6 +160,7 @@ export const zhCNAdmin = {
       bad_transition: "订单状态已变化，请刷新页面",
       not_found: "订单不存在",
       group_not_succeeded: "拼团还没成团，成团后才能发货",
+      request_in_progress: "正在处理，请稍等片刻再试",
     } as Record<string, string>,
     limitNote: (n: number) => `显示最近 ${n} 笔；全部订单请导出 CSV`,
   },
@@ -204,7 +205,11 @@ export const zhCNAdmin = {
     payout: (amount: string) => `标记已打款 ${amount}`,
     confirmPayout: (amount: string) => `确认已线下打款 ${amount}`,
     paid: (amount: string) => `已记录打款 ${amount}`,
-    errors: { nothing_to_pay_out: "没有可提现的佣金", not_found: "推广员不存在" } as Record<string, string>,
+    errors: {
+      nothing_to_pay_out: "没有可提现的佣金",
+      not_found: "推广员不存在",
+      request_in_progress: "正在处理，请稍等片刻再试",
+    } as Record<string, string>,
   },
   settings: {
     title: "店铺设置",

@@ -1,5 +1,5 @@
 // An order's next steps for the merchant: ship, complete, refund (refund asks once more).
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import type { OrderAction } from "../../core/rules/order-status";
 import { api, send } from "../api-client";
 import { ta } from "../i18n";
@@ -20,12 +20,22 @@ export function AdminOrderActions(props: AdminOrderActionsProps) {
   const [done, setDone] = useState<MerchantAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const o = ta.orders;
+  // one key per action on this page: a double click or a retry acts once and answers the same
+  const keys = useMemo(
+    () => ({ ship: crypto.randomUUID(), complete: crypto.randomUUID(), refund: crypto.randomUUID() }),
+    [],
+  );
 
   async function run(action: MerchantAction) {
     if (action === "refund" && !confirming) return setConfirming(true);
     setBusy(true);
     setError(null);
-    const res = await send(api.admin.orders[":id"][action].$post({ param: { id: props.orderId } }));
+    const res = await send(
+      api.admin.orders[":id"][action].$post({
+        param: { id: props.orderId },
+        header: { "idempotency-key": keys[action] },
+      }),
+    );
     setBusy(false);
     setConfirming(false);
     if (res.ok) return setDone(action);

@@ -1,5 +1,5 @@
 // 标记已打款: records that the merchant paid a distributor's whole available commission.
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { api, send } from "../api-client";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
@@ -12,12 +12,17 @@ export function AdminPayoutButton(props: AdminPayoutButtonProps) {
   const [error, setError] = useState<string | null>(null);
   const d = ta.distributors;
   const amount = formatCny(props.availableCents);
+  // a double click or a retry pays out once and answers the same amount
+  const key = useMemo(() => crypto.randomUUID(), []);
 
   async function pay() {
     setStep("busy");
     setError(null);
     const res = await send(
-      api.admin.distributors[":user_id"].payout.$post({ param: { user_id: String(props.userId) } }),
+      api.admin.distributors[":user_id"].payout.$post({
+        param: { user_id: String(props.userId) },
+        header: { "idempotency-key": key },
+      }),
     );
     if (res.ok) {
       setPaidCents(res.body.payout.amount_cents);

@@ -1,5 +1,5 @@
 // Today's check-in on one big button: a tap credits the day's cash and shows it without a reload.
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { api, send } from "../api-client";
 import { formatCny } from "../format";
 import { checkin as t } from "../i18n/zh-CN/checkin";
@@ -18,11 +18,13 @@ export function CheckinButton(props: CheckinButtonProps) {
   const [walletCents, setWalletCents] = useState(props.walletCents);
   const [credited, setCredited] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
+  // a retried or doubled tap is the same check-in: it answers the same credit
+  const key = useMemo(() => crypto.randomUUID(), []);
 
   async function checkIn() {
     setBusy(true);
     setFailed(false);
-    const res = await send(api.checkin.$post());
+    const res = await send(api.checkin.$post({ header: { "idempotency-key": key } }));
     setBusy(false);
     if (res.ok) {
       setCredited(res.body.credited_cents);

@@ -35,6 +35,7 @@ function errorText(error: ApiFailure): string {
 export function CheckoutForm(props: CheckoutFormProps) {
   // one key per visit of the page: a double tap or a retry never places a second order
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
+  const payKey = useMemo(() => crypto.randomUUID(), []);
   const [quantity, setQuantity] = useState(1);
   const [useWallet, setUseWallet] = useState(props.walletCents !== null && props.walletCents > 0);
   const [busy, setBusy] = useState(false);
@@ -73,7 +74,9 @@ export function CheckoutForm(props: CheckoutFormProps) {
 
   async function payDemo() {
     setBusy(true);
-    const res = await send(api.orders[":id"].pay.$post({ param: { id: placed!.order.id } }));
+    const res = await send(
+      api.orders[":id"].pay.$post({ param: { id: placed!.order.id }, header: { "idempotency-key": payKey } }),
+    );
     setBusy(false);
     if (!res.ok) return setError(errorText(res));
     // a group order's buyer goes on to the group, to share it (or to see how it ended)
@@ -113,7 +116,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   }
 
   return (
-    <form class="panel" onSubmit={submit}>
+    <form class="panel" method="post" onSubmit={submit}>
       <div class="field">
         <label for="name">{t.checkoutFields["contact.name"]}</label>
         <input id="name" name="name" required maxLength={40} autoComplete="name" />

@@ -9,7 +9,7 @@ import {
   settingsResponse,
   userIdParam,
 } from "../../core/contract/admin";
-import { idParam } from "../../core/contract/common";
+import { idParam, idempotencyHeader } from "../../core/contract/common";
 import { adminOrderListResponse, orderIdParam, orderListQuery, orderResponse } from "../../core/contract/order";
 import {
   createProductBody,
@@ -19,18 +19,20 @@ import {
 } from "../../core/contract/product";
 import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
+import { TRANSITIONS } from "../../core/rules/order-status";
 import { adminDashboard } from "../../db/admin-dashboard";
 import type { Db } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
 import { findDistributor } from "../../db/distributors";
-import { listOrders } from "../../db/orders";
+import { findOrder, listOrders } from "../../db/orders";
 import { payOutCommission } from "../../db/pay-out-commission";
 import { findProduct, insertProduct, listAllProducts, replaceProduct } from "../../db/products";
 import { getSettings, saveSettings } from "../../db/settings";
 import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
 import { dbOf } from "../middleware/database";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { idempotent } from "../middleware/idempotency";
+import { SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
 import { toLeaderboardEntry } from "../views/leaderboard";
 import { toAdminOrderView, toOrderView } from "../views/order";
@@ -42,9 +44,12 @@ const slugTaken = () => new ApiError(409, "slug_taken", "Another product already
 export const adminProductsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listAllProducts",
+      summary: "List every product, archived ones too",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(productListResponse, "Every product, archived ones too"), ...errors(401, 403) },
+      responses: { 200: json(productListResponse, "Every product, archived ones too"), ...errors(401, 403, 500) },
     }),
     async (c) => {
       const rows = await listAllProducts(dbOf(c));
@@ -53,10 +58,22 @@ export const adminProductsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "createProduct",
+      summary: "Create a product",
+      security: SIGNED_IN,
       method: "post",
       path: "/",
       request: jsonBody(createProductBody),
-      responses: { 201: json(productResponse, "Created"), ...errors(400, 401, 403, 409) },
+      responses: {
+        201: {
+          ...json(productResponse, "Created"),
+          links: {
+            getProduct: link("getProduct", { id: "$response.body#/product/id" }),
+            updateProduct: link("updateProduct", { id: "$response.body#/product/id" }),
+          },
+        },
+        ...errors(400, 401, 403, 409, 415, 500),
+      },
     }),
     async (c) => {
       const db = dbOf(c);
@@ -67,10 +84,19 @@ export const adminProductsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "updateProduct",
+      summary: "Change a product's fields",
+      security: SIGNED_IN,
       method: "patch",
       path: "/{id}",
       request: { params: idParam, ...jsonBody(updateProductBody) },
-      responses: { 200: json(productResponse, "Updated"), ...errors(400, 401, 403, 404, 409) },
+      responses: {
+        200: {
+          ...json(productResponse, "Updated"),
+          links: { getProduct: link("getProduct", { id: "$response.body#/product/id" }) },
+        },
+        ...errors(400, 401, 403, 404, 409, 415, 500),
+      },
     }),
     async (c) => {
       const db = dbOf(c);
@@ -85,24 +111,45 @@ export const adminProductsApi = createRouter()
     },
   );
 
+const MOVE_SUMMARY: Record<MerchantAction, string> = {
+  ship: "Mark a paid order shipped",
+  complete: "Mark a shipped order completed",
+  refund: "Refund a paid, shipped or completed order (stock back if it never shipped)",
+};
+
 const moveRoute = (action: MerchantAction) =>
   createRoute({
+    operationId: `${action}Order`,
+    summary: MOVE_SUMMARY[action],
+    security: SIGNED_IN,
     method: "post",
     path: `/{id}/${action}`,
-    request: { params: orderIdParam },
-    responses: { 200: json(orderResponse, `After ${action}`), ...errors(401, 403, 404, 409) },
+    middleware: [idempotent] as const,
+    request: { params: orderIdParam, headers: idempotencyHeader },
+    responses: {
+      200: {
+        ...json(orderResponse, `After ${action}`),
+        links: { getOrder: link("getOrder", { id: "$response.body#/order/id" }) },
+      },
+      ...errors(400, 401, 403, 404, 409, 422, 500),
+    },
   });
 
 const PAST_TENSE: Record<MerchantAction, string> = { ship: "shipped", complete: "completed", refund: "refunded" };
 
-/** @returns the order after the merchant's move, in the contract's shape; throws the refusal. */
-async function moved(db: Db, orderId: string, action: MerchantAction, now: number) {
+/**
+ * @param resumed the same Idempotency-Key's first request was cut by a crash: finding the order already
+ *   where this move leads means that request made it, and it answers as that one would have
+ * @returns the order after the merchant's move, in the contract's shape; throws the refusal.
+ */
+async function moved(db: Db, orderId: string, action: MerchantAction, now: number, resumed = false) {
   const result = await moveOrder(db, orderId, action, now);
   if (result.ok) return toOrderView(result.order);
   if (result.refusal === "not_found") throw notFound("No such order");
   if (result.refusal === "group_not_succeeded") {
     throw new ApiError(409, "group_not_succeeded", "A group order ships once its group has succeeded");
   }
+  if (resumed && result.status === TRANSITIONS[action].to) return toOrderView((await findOrder(db, orderId))!);
   throw new ApiError(409, "bad_transition", `An order that is ${result.status} cannot be ${PAST_TENSE[action]}`);
 }
 
@@ -110,10 +157,13 @@ async function moved(db: Db, orderId: string, action: MerchantAction, now: numbe
 export const adminOrdersApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listAdminOrders",
+      summary: "List orders, newest first, of one status or all",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
       request: { query: orderListQuery },
-      responses: { 200: json(adminOrderListResponse, "Orders, newest first"), ...errors(401, 403) },
+      responses: { 200: json(adminOrderListResponse, "Orders, newest first"), ...errors(400, 401, 403, 500) },
     }),
     async (c) => {
       const db = dbOf(c);
@@ -126,21 +176,30 @@ export const adminOrdersApi = createRouter()
     },
   )
   .openapi(moveRoute("ship"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "ship", c.var.now) }, 200),
+    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "ship", c.var.now, c.var.idempotencyResumed) }, 200),
   )
   .openapi(moveRoute("complete"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "complete", c.var.now) }, 200),
+    c.json(
+      { order: await moved(dbOf(c), c.req.valid("param").id, "complete", c.var.now, c.var.idempotencyResumed) },
+      200,
+    ),
   )
   .openapi(moveRoute("refund"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "refund", c.var.now) }, 200),
+    c.json(
+      { order: await moved(dbOf(c), c.req.valid("param").id, "refund", c.var.now, c.var.idempotencyResumed) },
+      200,
+    ),
   );
 
 /** /api/admin/dashboard: the last 30 store days, top products and top distributors. */
 export const adminDashboardApi = createRouter().openapi(
   createRoute({
+    operationId: "getDashboard",
+    summary: "The last 30 store days: visits, orders, sales, top products and distributors",
+    security: SIGNED_IN,
     method: "get",
     path: "/",
-    responses: { 200: json(dashboardResponse, "30 days of visits, orders and sales"), ...errors(401, 403) },
+    responses: { 200: json(dashboardResponse, "30 days of visits, orders and sales"), ...errors(401, 403, 500) },
   }),
   async (c) => {
     const db = dbOf(c);
@@ -154,11 +213,14 @@ export const adminDashboardApi = createRouter().openapi(
 export const adminDistributorsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listDistributors",
+      summary: "Every distributor's funnel and commission, best sellers first",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
       responses: {
         200: json(leaderboardResponse, "Every distributor's all-time funnel and balances, best sellers first"),
-        ...errors(401, 403),
+        ...errors(401, 403, 500),
       },
     }),
     async (c) => {
@@ -168,12 +230,16 @@ export const adminDistributorsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "payOutCommission",
+      summary: "Mark a distributor's whole available commission paid out",
+      security: SIGNED_IN,
       method: "post",
       path: "/{user_id}/payout",
-      request: { params: userIdParam },
+      middleware: [idempotent] as const,
+      request: { params: userIdParam, headers: idempotencyHeader },
       responses: {
         200: json(payoutResponse, "The whole available balance, now paid out"),
-        ...errors(401, 403, 404, 409),
+        ...errors(400, 401, 403, 404, 409, 422, 500),
       },
     }),
     async (c) => {
@@ -190,18 +256,24 @@ export const adminDistributorsApi = createRouter()
 export const adminSettingsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "getSettings",
+      summary: "Every setting, defaults filled in",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(settingsResponse, "Every setting, defaults filled in"), ...errors(401, 403) },
+      responses: { 200: json(settingsResponse, "Every setting, defaults filled in"), ...errors(401, 403, 500) },
     }),
     async (c) => c.json({ settings: await getSettings(dbOf(c), c.var.now) }, 200),
   )
   .openapi(
     createRoute({
+      operationId: "updateSettings",
+      summary: "Change settings",
+      security: SIGNED_IN,
       method: "patch",
       path: "/",
       request: jsonBody(settingsPatchBody),
-      responses: { 200: json(settingsResponse, "The settings after the change"), ...errors(400, 401, 403) },
+      responses: { 200: json(settingsResponse, "The settings after the change"), ...errors(400, 401, 403, 415, 500) },
     }),
     async (c) => {
       const db = dbOf(c);

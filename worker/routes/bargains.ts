@@ -14,8 +14,9 @@ import { findBargainDetails, helpBargain, listUserBargains } from "../../db/barg
 import { getSettings } from "../../db/settings";
 import { refusal, type RefusalTable } from "../errors";
 import { dbOf } from "../middleware/database";
+import { perAddressLimit } from "../middleware/rate-limit";
 import { requireUser } from "../middleware/session";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { PUBLIC, SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { startBargain } from "../services/start-bargain";
 import { toBargainView } from "../views/bargain";
 
@@ -37,13 +38,28 @@ const helpRefusals: RefusalTable<HelpRefusal | "not_found"> = {
 export const bargainsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "startBargain",
+      summary: "Start a bargain on a product, or reopen the live one",
+      security: SIGNED_IN,
       method: "post",
       path: "/",
       request: jsonBody(startBargainBody),
       responses: {
-        201: json(bargainResponse, "Started"),
-        200: json(bargainResponse, "The starter's live bargain on this product"),
-        ...errors(400, 401, 404, 409),
+        201: {
+          ...json(bargainResponse, "Started"),
+          links: {
+            getBargain: link("getBargain", { id: "$response.body#/bargain/id" }),
+            helpBargain: link("helpBargain", { id: "$response.body#/bargain/id" }),
+          },
+        },
+        200: {
+          ...json(bargainResponse, "The starter's live bargain on this product"),
+          links: {
+            getBargain: link("getBargain", { id: "$response.body#/bargain/id" }),
+            helpBargain: link("helpBargain", { id: "$response.body#/bargain/id" }),
+          },
+        },
+        ...errors(400, 401, 403, 404, 409, 415, 500),
       },
     }),
     async (c) => {
@@ -56,9 +72,12 @@ export const bargainsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "listMyBargains",
+      summary: "My bargains, newest first",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(bargainListResponse, "My bargains, newest first"), ...errors(401) },
+      responses: { 200: json(bargainListResponse, "My bargains, newest first"), ...errors(401, 500) },
     }),
     async (c) => {
       const user = await requireUser(c);
@@ -68,10 +87,19 @@ export const bargainsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getBargain",
+      summary: "A bargain and its helpers' cuts",
+      security: PUBLIC,
       method: "get",
       path: "/{id}",
       request: { params: bargainIdParam },
-      responses: { 200: json(bargainDetailResponse, "A bargain and its helpers' cuts"), ...errors(400, 404) },
+      responses: {
+        200: {
+          ...json(bargainDetailResponse, "A bargain and its helpers' cuts"),
+          links: { helpBargain: link("helpBargain", { id: "$response.body#/bargain/id" }) },
+        },
+        ...errors(400, 404, 500),
+      },
     }),
     async (c) => {
       const details = await findBargainDetails(dbOf(c), c.req.valid("param").id);
@@ -83,10 +111,20 @@ export const bargainsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "helpBargain",
+      summary: "Help a friend's bargain: one cut",
+      security: SIGNED_IN,
       method: "post",
       path: "/{id}/help",
+      middleware: [perAddressLimit("HELP_RATE_LIMIT")] as const,
       request: { params: bargainIdParam },
-      responses: { 200: json(helpResponse, "The cut this help made"), ...errors(400, 401, 404, 409, 429) },
+      responses: {
+        200: {
+          ...json(helpResponse, "The cut this help made"),
+          links: { getBargain: link("getBargain", { id: "$response.body#/bargain/id" }) },
+        },
+        ...errors(400, 401, 403, 404, 409, 429, 500),
+      },
     }),
     async (c) => {
       const db = dbOf(c);

@@ -1,24 +1,34 @@
 // Check-in cash: check in once a day in the store's time zone, and see where the streak stands.
 import { createRoute } from "@hono/zod-openapi";
 import { checkinResponse, checkinStatusResponse } from "../../core/contract/checkin";
+import { idempotencyHeader } from "../../core/contract/common";
 import { calendarDay, checkinStatus, previousDay } from "../../core/rules/checkin-reward";
 import { checkIn, listCheckins } from "../../db/checkins";
 import { getSettings } from "../../db/settings";
 import { getWalletBalance } from "../../db/wallet";
 import { ApiError } from "../errors";
 import { dbOf } from "../middleware/database";
+import { idempotent } from "../middleware/idempotency";
 import { requireUser } from "../middleware/session";
-import { createRouter, errors, json } from "../openapi";
+import { SIGNED_IN, createRouter, errors, json, link } from "../openapi";
 
 /** /api/checkin */
 export const checkinApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "checkIn",
+      summary: "Check in today and collect the day's cash",
+      security: SIGNED_IN,
       method: "post",
       path: "/",
+      middleware: [idempotent] as const,
+      request: { headers: idempotencyHeader },
       responses: {
-        200: json(checkinResponse, "Checked in; the day's cash is in the wallet"),
-        ...errors(401, 403, 409),
+        200: {
+          ...json(checkinResponse, "Checked in; the day's cash is in the wallet"),
+          links: { getCheckin: link("getCheckin") },
+        },
+        ...errors(400, 401, 403, 409, 422, 500),
       },
     }),
     async (c) => {
@@ -37,9 +47,15 @@ export const checkinApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getCheckin",
+      summary: "Today's check-in, the streak and the wallet",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(checkinStatusResponse, "Today's check-in, the streak and the wallet"), ...errors(401) },
+      responses: {
+        200: json(checkinStatusResponse, "Today's check-in, the streak and the wallet"),
+        ...errors(401, 500),
+      },
     }),
     async (c) => {
       const user = await requireUser(c);

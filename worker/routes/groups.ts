@@ -14,7 +14,7 @@ import { getSettings } from "../../db/settings";
 import { notFound } from "../errors";
 import { dbOf } from "../middleware/database";
 import { requireUser } from "../middleware/session";
-import { createRouter, errors, json } from "../openapi";
+import { PUBLIC, SIGNED_IN, createRouter, errors, json, link } from "../openapi";
 import { toAdminGroupView, toGroupView } from "../views/group";
 
 /** A product page lists this many groups to join; the soonest deadlines matter most. */
@@ -26,9 +26,15 @@ const ADMIN_SHOWN = 100;
 export const groupsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listMyGroups",
+      summary: "The groups the signed-in shopper opened or joined (我的拼团)",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(groupListResponse, "The groups I opened or joined, newest first"), ...errors(401) },
+      responses: {
+        200: json(groupListResponse, "The groups I opened or joined, newest first"),
+        ...errors(401, 500),
+      },
     }),
     async (c) => {
       const user = await requireUser(c);
@@ -38,10 +44,19 @@ export const groupsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getGroup",
+      summary: "A group: its members, seats left and deadline",
+      security: PUBLIC,
       method: "get",
       path: "/{id}",
       request: { params: groupIdParam },
-      responses: { 200: json(groupResponse, "A group, its members and seats"), ...errors(400, 404) },
+      responses: {
+        200: {
+          ...json(groupResponse, "A group, its members and seats"),
+          links: { getProduct: link("getProduct", { id: "$response.body#/group/product_id" }) },
+        },
+        ...errors(400, 404, 500),
+      },
     }),
     async (c) => {
       const found = await findGroupRecord(dbOf(c), c.req.valid("param").id);
@@ -53,6 +68,9 @@ export const groupsApi = createRouter()
 /** /api/products/:id/groups: what the product page's list of groups to join (去拼单) reads. */
 export const productGroupsApi = createRouter().openapi(
   createRoute({
+    operationId: "listProductGroups",
+    summary: "A product's open groups anyone can join (去拼单), soonest deadline first",
+    security: PUBLIC,
     method: "get",
     path: "/{id}/groups",
     request: { params: idParam },
@@ -61,7 +79,7 @@ export const productGroupsApi = createRouter().openapi(
         groupListResponse,
         "Open groups of the product with a seat free and time to pay, soonest deadline first",
       ),
-      ...errors(400),
+      ...errors(400, 404, 500),
     },
   }),
   async (c) => {
@@ -81,12 +99,15 @@ export const productGroupsApi = createRouter().openapi(
 /** /api/admin/groups?status= */
 export const adminGroupsApi = createRouter().openapi(
   createRoute({
+    operationId: "listAdminGroups",
+    summary: "List groups, newest first, of one status or all, with their members' orders",
+    security: SIGNED_IN,
     method: "get",
     path: "/",
     request: { query: adminGroupListQuery },
     responses: {
       200: json(adminGroupListResponse, "Groups with their members' orders, newest first"),
-      ...errors(400, 401, 403),
+      ...errors(400, 401, 403, 500),
     },
   }),
   async (c) => {

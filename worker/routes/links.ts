@@ -15,7 +15,7 @@ import { findProduct } from "../../db/products";
 import { invalidField, notFound } from "../errors";
 import { dbOf } from "../middleware/database";
 import { requireUser } from "../middleware/session";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { shareUrl } from "../views/share-link";
 
 /** Both bodies may be left out entirely: `POST /api/links` with nothing is the whole store's link. */
@@ -27,13 +27,22 @@ const optionalJsonBody = <T extends Parameters<typeof jsonBody>[0]>(schema: T) =
 export const distributorApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "becomeDistributor",
+      summary: "Become a distributor, recruited by an invite code or not",
+      security: SIGNED_IN,
       method: "post",
       path: "/",
       request: optionalJsonBody(becomeDistributorBody),
       responses: {
-        201: json(distributorResponse, "Now a distributor"),
-        200: json(distributorResponse, "Already a distributor: the same code; the recruiter never changes"),
-        ...errors(400, 401),
+        201: {
+          ...json(distributorResponse, "Now a distributor"),
+          links: { getDistributorStats: link("getDistributorStats") },
+        },
+        200: {
+          ...json(distributorResponse, "Already a distributor: the same code; the recruiter never changes"),
+          links: { getDistributorStats: link("getDistributorStats") },
+        },
+        ...errors(400, 401, 403, 415, 500),
       },
     }),
     async (c) => {
@@ -55,11 +64,14 @@ export const distributorApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getDistributorStats",
+      summary: "My funnel: visits, orders, sales and commission by bucket",
+      security: SIGNED_IN,
       method: "get",
       path: "/stats",
       responses: {
         200: json(distributorStatsResponse, "The signed-in user's funnel; zeros for someone who is not a distributor"),
-        ...errors(401),
+        ...errors(401, 500),
       },
     }),
     async (c) => {
@@ -71,12 +83,15 @@ export const distributorApi = createRouter()
 /** /api/links */
 export const linksApi = createRouter().openapi(
   createRoute({
+    operationId: "createShareLink",
+    summary: "My share link to a product or to the whole store (the same one every time)",
+    security: SIGNED_IN,
     method: "post",
     path: "/",
     request: optionalJsonBody(createLinkBody),
     responses: {
       200: json(linkResponse, "The caller's one link to this product (or the store), the same every time"),
-      ...errors(400, 401, 404),
+      ...errors(400, 401, 403, 404, 415, 500),
     },
   }),
   async (c) => {

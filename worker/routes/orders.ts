@@ -2,10 +2,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
+import { idempotencyHeader } from "../../core/contract/common";
 import {
   createOrderBody,
   createOrderResponse,
-  idempotencyHeader,
   orderIdParam,
   orderListResponse,
   orderResponse,
@@ -14,22 +14,28 @@ import { findGroupRecord } from "../../db/groups";
 import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
+import { unquoteKey } from "../lib/request-fingerprint";
 import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
 import { readAttribution } from "../middleware/attribution";
 import { dbOf } from "../middleware/database";
+import { idempotent } from "../middleware/idempotency";
 import { currentUser, requireUser } from "../middleware/session";
-import { VISITOR_COOKIE, visitorId } from "../middleware/visitor";
-import { createRouter, errors, json, jsonBody } from "../openapi";
+import { VISITOR_COOKIE, existingVisitorId, newVisitorId, setVisitorCookie } from "../middleware/visitor";
+import { SESSION_OPTIONAL, SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { payOrder } from "../services/pay-order";
 import { placeOrder, type PlaceOrderRefusal } from "../services/place-order";
 import { toGroupView } from "../views/group";
 import { toOrderView } from "../views/order";
 
 const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
+  idempotency_key_reused: {
+    status: 422,
+    message: "This Idempotency-Key already placed an order with another body; send a new key for a new order",
+  },
   product_not_found: { status: 404, code: "not_found", message: "No such product" },
   out_of_stock: { status: 409, message: "Not enough stock for this order" },
   insufficient_wallet: { status: 409, message: "Your wallet does not hold that much cash" },
-  wallet_needs_sign_in: { status: 400, field: ["wallet_cents"], message: "Sign in to spend wallet cash" },
+  wallet_needs_sign_in: { status: 401, code: "unauthenticated", message: "Sign in to spend wallet cash" },
   wallet_over_total: { status: 400, field: ["wallet_cents"], message: "Wallet cash can pay at most the item total" },
   bargain_needs_sign_in: { status: 401, code: "unauthenticated", message: "Sign in first" },
   bargain_not_found: { status: 404, code: "not_found", message: "No such bargain of yours" },
@@ -76,30 +82,49 @@ async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolea
   return { provider: "stripe" as const, url: session.url };
 }
 
+/** Where a placed order's id leads: read it, pay it, and the merchant's moves. */
+const PLACED_ORDER_LINKS = Object.fromEntries(
+  ["getOrder", "payOrder", "shipOrder", "refundOrder"].map((op) => [op, link(op, { id: "$response.body#/order/id" })]),
+);
+
 /** /api/orders */
 export const ordersApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "createOrder",
+      summary: "Place an order (once per Idempotency-Key)",
+      security: SESSION_OPTIONAL,
       method: "post",
       path: "/",
       request: { headers: idempotencyHeader, ...jsonBody(createOrderBody) },
       responses: {
-        201: json(createOrderResponse, "Placed"),
-        200: json(createOrderResponse, "The order an earlier request with this Idempotency-Key placed"),
-        ...errors(400, 401, 404, 409),
+        201: {
+          ...json(createOrderResponse, "Placed"),
+          links: PLACED_ORDER_LINKS,
+        },
+        200: {
+          ...json(createOrderResponse, "The order an earlier request with this Idempotency-Key placed"),
+          links: PLACED_ORDER_LINKS,
+        },
+        ...errors(400, 401, 403, 404, 409, 415, 422, 500),
       },
     }),
     async (c) => {
+      const knownVisitor = existingVisitorId(c);
+      const key = c.req.valid("header")["idempotency-key"];
       const placed = await placeOrder(c.req.valid("json"), {
         db: dbOf(c),
         user: await currentUser(c),
-        visitorId: visitorId(c),
+        visitorId: knownVisitor ?? newVisitorId(),
         attribution: await readAttribution(c),
-        idempotencyKey: c.req.valid("header")["idempotency-key"],
+        idempotencyKey: key === undefined ? undefined : unquoteKey(key),
         paymentProvider: paymentProvider(c.env),
         now: c.var.now,
       });
       if (!placed.ok) throw refusal(placeRefusals, placed.refusal);
+      // a retry that lost the first answer gets its cookie again: the guest can then see and pay the order
+      const buyer = placed.order.visitorId;
+      if (buyer && buyer !== knownVisitor) setVisitorCookie(c, buyer);
       const body = {
         order: toOrderView(placed.order),
         payment: await paymentFor(c, placed.order, placed.created),
@@ -110,9 +135,12 @@ export const ordersApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "listMyOrders",
+      summary: "My orders, newest first",
+      security: SIGNED_IN,
       method: "get",
       path: "/",
-      responses: { 200: json(orderListResponse, "My orders, newest first"), ...errors(401) },
+      responses: { 200: json(orderListResponse, "My orders, newest first"), ...errors(401, 500) },
     }),
     async (c) => {
       const user = await requireUser(c);
@@ -122,10 +150,19 @@ export const ordersApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getOrder",
+      summary: "An order: its buyer's, or any for the merchant",
+      security: SESSION_OPTIONAL,
       method: "get",
       path: "/{id}",
       request: { params: orderIdParam },
-      responses: { 200: json(orderResponse, "The order"), ...errors(404) },
+      responses: {
+        200: {
+          ...json(orderResponse, "The order"),
+          links: { payOrder: link("payOrder", { id: "$response.body#/order/id" }) },
+        },
+        ...errors(400, 404, 500),
+      },
     }),
     async (c) => {
       const found = await findOwnOrder(c, c.req.valid("param").id);
@@ -134,12 +171,19 @@ export const ordersApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "payOrder",
+      summary: "Pay an order with the demo payment (demo payment mode only)",
+      security: SESSION_OPTIONAL,
       method: "post",
       path: "/{id}/pay",
-      request: { params: orderIdParam },
+      middleware: [idempotent] as const,
+      request: { params: orderIdParam, headers: idempotencyHeader },
       responses: {
-        200: json(orderResponse, "Paid (demo payment mode); refunded at once when its group has failed meanwhile"),
-        ...errors(404, 409),
+        200: {
+          ...json(orderResponse, "Paid (demo payment mode); refunded at once when its group has failed meanwhile"),
+          links: { getOrder: link("getOrder", { id: "$response.body#/order/id" }) },
+        },
+        ...errors(400, 403, 404, 409, 422, 500),
       },
     }),
     async (c) => {

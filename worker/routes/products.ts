@@ -6,19 +6,22 @@ import { clearanceZone } from "../../core/rules/clearance";
 import { findProduct, listActiveProducts } from "../../db/products";
 import { notFound } from "../errors";
 import { dbOf } from "../middleware/database";
-import { createRouter, errors, json } from "../openapi";
+import { PUBLIC, createRouter, errors, json } from "../openapi";
 import { toProductView } from "../views/product";
 
 /** /api/products */
 export const productsApi = createRouter()
   .openapi(
     createRoute({
+      operationId: "listProducts",
+      summary: "List the active products",
+      security: PUBLIC,
       method: "get",
       path: "/",
       request: { query: productListQuery },
       responses: {
         200: json(productListResponse, "Active products; with clearance=1 the clearance zone, deepest discount first"),
-        ...errors(400),
+        ...errors(400, 500),
       },
     }),
     async (c) => {
@@ -28,10 +31,13 @@ export const productsApi = createRouter()
   )
   .openapi(
     createRoute({
+      operationId: "getProduct",
+      summary: "One active product",
+      security: PUBLIC,
       method: "get",
       path: "/{id}",
       request: { params: idParam },
-      responses: { 200: json(productResponse, "One active product"), ...errors(400, 404) },
+      responses: { 200: json(productResponse, "One active product"), ...errors(400, 404, 500) },
     }),
     async (c) => {
       const row = await findProduct(dbOf(c), c.req.valid("param").id, { activeOnly: true });

@@ -16,6 +16,7 @@ import { findOrder, findOrderByIdempotencyKey, type OrderWithItems } from "../..
 import { findProduct } from "../../db/products";
 import type { SessionUser } from "../../db/sessions";
 import { getSettings } from "../../db/settings";
+import { jsonHash } from "../lib/request-fingerprint";
 import type { Attribution } from "../middleware/attribution";
 import { toProductView } from "../views/product";
 import { orderGroup, seatRefusal, type OrderGroupRefusal } from "./order-group";
@@ -34,6 +35,7 @@ export type PlaceOrderContext = {
 };
 
 export type PlaceOrderRefusal =
+  | "idempotency_key_reused"
   | "product_not_found"
   | "out_of_stock"
   | "insufficient_wallet"
@@ -82,13 +84,31 @@ async function bargainFloor(
   return { floorCents: found.bargain.floorCents };
 }
 
+/** The order a key already placed; the same key with another body is refused. */
+async function earlierOrder(db: Db, idempotency: { scope: string; key: string; requestHash: string }) {
+  const earlier = await findOrderByIdempotencyKey(db, idempotency.scope, idempotency.key);
+  if (!earlier) return null;
+  // rows written before bodies were hashed have none: their key still names their order
+  if (earlier.requestHash !== null && earlier.requestHash !== idempotency.requestHash) {
+    return refused("idempotency_key_reused");
+  }
+  return { ok: true, order: earlier.order, created: false } as const;
+}
+
+/**
+ * One order per Idempotency-Key: a signed-in buyer's keys are scoped to their account (`u:<id>`);
+ * anyone without a session shares one scope (`g`), so a retry that lost the first answer, and the
+ * cookies it set, still finds its order by the key alone.
+ */
 export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext): Promise<PlaceOrderResult> {
   const { db } = ctx;
-  const scope = ctx.user ? `u:${ctx.user.id}` : `v:${ctx.visitorId}`;
-  const idempotency = ctx.idempotencyKey ? { scope, key: ctx.idempotencyKey } : null;
+  const scope = ctx.user ? `u:${ctx.user.id}` : "g";
+  const idempotency = ctx.idempotencyKey
+    ? { scope, key: ctx.idempotencyKey, requestHash: await jsonHash(input) }
+    : null;
   if (idempotency) {
-    const earlier = await findOrderByIdempotencyKey(db, idempotency.scope, idempotency.key);
-    if (earlier) return { ok: true, order: earlier, created: false };
+    const earlier = await earlierOrder(db, idempotency);
+    if (earlier) return earlier;
   }
 
   const walletCents = input.wallet_cents ?? 0;
@@ -141,9 +161,8 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
   });
   if (result.ok) return { ok: true, order: (await findOrder(db, orderId))!, created: true };
   if (result.refusal === "duplicate_key") {
-    // a retry with the same key won the race: its order is the answer
-    const earlier = await findOrderByIdempotencyKey(db, idempotency!.scope, idempotency!.key);
-    return { ok: true, order: earlier!, created: false };
+    // a request with the same key won the race, and nothing of this one was written: its order is the answer
+    return (await earlierOrder(db, idempotency!))!;
   }
   if (result.refusal === "group_seat_refused") {
     return refused(await seatRefusal(db, input.group_id!, ctx.now, holdMs));

@@ -1,9 +1,14 @@
 // The minute cron: unpaid orders past their hold are cancelled (freeing their group seats); groups
 // past their deadline end, a failed one's paid orders refunded; refunds a provider still owes are
-// sent; commission of orders completed long enough ago becomes available.
+// sent; commission of orders completed long enough ago becomes available; Idempotency-Keys older
+// than their retention and login failures older than the throttle's window are forgotten.
+import { IDEMPOTENCY_KEY_TTL_MS } from "../../core/rules/idempotency-retention";
+import { LOGIN_FAILURE_WINDOW_MS } from "../../core/rules/login-throttle";
 import { getDb } from "../../db/client";
 import { matureCommissions } from "../../db/commission-ledger";
+import { deleteExpiredIdempotencyKeys } from "../../db/idempotency";
 import { getSettings } from "../../db/settings";
+import { deleteLoginFailuresBefore } from "../../db/users";
 import { cancelExpiredOrders } from "./cancel-expired-orders";
 import { closeExpiredGroups } from "./close-expired-groups";
 import { sendProviderRefunds } from "./send-provider-refunds";
@@ -17,5 +22,7 @@ export async function runCron(env: Env, now: number) {
   const groups = await closeExpiredGroups(db, now);
   const refundsSent = await sendProviderRefunds(env, db, { limit: REFUNDS_PER_RUN });
   const matured = await matureCommissions(db, now, settings.commission_maturity_days);
-  return { cancelled, groups, refundsSent, matured };
+  const keysForgotten = await deleteExpiredIdempotencyKeys(db, now - IDEMPOTENCY_KEY_TTL_MS);
+  await deleteLoginFailuresBefore(db, now - LOGIN_FAILURE_WINDOW_MS);
+  return { cancelled, groups, refundsSent, matured, keysForgotten };
 }

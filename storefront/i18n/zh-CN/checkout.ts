@@ -24,6 +24,8 @@ export const checkout = {
     not_found: "商品已下架",
     unauthenticated: "请先登录",
     forbidden_origin: "请在本店页面下单",
+    idempotency_key_reused: "这笔订单已经提交过了，请到「我的订单」查看",
+    request_in_progress: "正在处理，请稍等片刻再试",
   } as Record<string, string>,
   checkoutFailed: "下单没有成功，请稍后再试",
   checkoutQuantity: "数量",

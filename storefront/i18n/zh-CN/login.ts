@@ -15,6 +15,7 @@ export const login = {
     bad_credentials: "手机号或密码错误",
     phone_taken: "该手机号已注册，请直接登录",
     too_many_attempts: "尝试次数过多，请 15 分钟后再试",
+    too_many_requests: "操作太频繁，请一分钟后再试",
     invalid_input: "请输入 11 位手机号和至少 8 位密码",
   } as Record<string, string>,
   loginFailed: "出错了，请稍后再试",
