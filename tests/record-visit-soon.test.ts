@@ -85,7 +85,7 @@ describe("recordVisitSoon", () => {
     let calls = 0;
     const landsThenFails = async (batch: Visit[]) => {
       calls += 1;
-      await recordVisits(env.DB, batch, 3_600_000);
+      await recordVisits(env.DB, batch, 3_600_000, "Asia/Shanghai");
       if (calls === 1) throw new Error("D1_ERROR: response lost");
     };
     const destination = {};

@@ -19,7 +19,7 @@ const openBatches = new Map<object, Visit[]>();
  * it is done. Requests that join an open batch get `undefined`: that earlier `waitUntil` carries
  * their visit too. A failed write is tried once more, then logged; it never rejects.
  * @example
- * const writing = recordVisitSoon(env.DB, visit, (batch) => recordVisits(env.DB, batch, windowMs));
+ * const writing = recordVisitSoon(env.DB, visit, (batch) => recordVisits(env.DB, batch, windowMs, timeZone));
  * if (writing) c.executionCtx.waitUntil(writing);
  */
 export function recordVisitSoon(destination: object, visit: Visit, write: VisitSink): Promise<void> | undefined {
