@@ -19,5 +19,7 @@ export default defineConfig(async () => ({
   test: {
     setupFiles: ["./tests/apply-migrations.ts"],
     include: ["tests/**/*.test.ts"],
+    // the worker's structured log lines (worker/lib/log.ts) are for Workers Logs, not the test report
+    onConsoleLog: (log: string) => !log.startsWith('{"level":'),
   },
 }));

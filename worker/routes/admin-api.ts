@@ -29,6 +29,7 @@ import { findProduct, insertProduct, listAllProducts, replaceProduct } from "../
 import { getSettings, saveSettings } from "../../db/settings";
 import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
+import { logEvent } from "../lib/log";
 import { dbOf } from "../middleware/database";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
@@ -179,6 +180,7 @@ export const adminDistributorsApi = createRouter()
       if (!(await findDistributor(db, user_id))) throw notFound("No such distributor");
       const amount = await payOutCommission(db, user_id, c.var.now);
       if (amount === 0) throw new ApiError(409, "nothing_to_pay_out", "This distributor has no available commission");
+      logEvent("commission.payout", { distributor_user_id: user_id, amount_cents: amount });
       return c.json({ payout: { user_id, amount_cents: amount, created_at: new Date(c.var.now).toISOString() } }, 200);
     },
   );

@@ -13,6 +13,7 @@ import {
 import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
+import { logEvent, orderFields } from "../lib/log";
 import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
 import { readAttribution } from "../middleware/attribution";
 import { dbOf } from "../middleware/database";
@@ -84,6 +85,7 @@ export const ordersApi = createRouter()
         now: c.var.now,
       });
       if (!placed.ok) throw refusal(placeRefusals, placed.refusal);
+      if (placed.created) logEvent("order.placed", orderFields(placed.order));
       const body = { order: toOrderView(placed.order), payment: await paymentFor(c, placed.order, placed.created) };
       return placed.created ? c.json(body, 201) : c.json(body, 200);
     },

@@ -4,6 +4,7 @@ import { checkoutSession, stripeEvent } from "../../core/contract/stripe-event";
 import { findOrder } from "../../db/orders";
 import { isStripeEventApplied, recordStripeEventStatement } from "../../db/stripe-events";
 import { ApiError, notFound } from "../errors";
+import { logEvent } from "../lib/log";
 import { verifyWebhook } from "../lib/stripe";
 import { dbOf } from "../middleware/database";
 import { createRouter } from "../openapi";
@@ -23,17 +24,18 @@ export const stripeApi = createRouter().post("/webhook", async (c) => {
     throw new ApiError(400, "bad_signature", "The Stripe-Signature header does not match the payload");
   });
   const event = stripeEvent.parse(verified);
+  const paying = PAYING_EVENTS.has(event.type) ? checkoutSession.parse(event.data.object) : null;
+  const orderId = paying?.metadata?.order_id;
+  logEvent("stripe.event", { stripe_event_id: event.id, type: event.type, order_id: orderId });
   const db = dbOf(c);
   // only to answer `duplicate`: applying twice is harmless, the batch below decides
   if (await isStripeEventApplied(db, event.id)) return c.json({ received: true, duplicate: true });
 
   const record = recordStripeEventStatement(db, event, c.var.now);
-  if (PAYING_EVENTS.has(event.type)) {
-    const session = checkoutSession.parse(event.data.object);
-    const orderId = session.metadata?.order_id;
+  if (paying) {
     const order = orderId ? await findOrder(db, orderId) : null;
     // a delayed method (async_payment_succeeded follows) is not paid yet
-    if (order && session.payment_status === "paid" && order.status === "pending") {
+    if (order && paying.payment_status === "paid" && order.status === "pending") {
       await payOrder(db, order, c.var.now, [record]);
       return c.json({ received: true });
     }

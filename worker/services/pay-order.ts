@@ -2,6 +2,7 @@
 import type { Db } from "../../db/client";
 import { transitionOrder } from "../../db/order-transitions";
 import { findOrder, type OrderWithItems } from "../../db/orders";
+import { logEvent, orderFields } from "../lib/log";
 import { orderCommissionShares } from "./order-commission";
 
 export type PayOrderResult =
@@ -22,5 +23,6 @@ export async function payOrder(
   await transitionOrder(db, order, "pay", now, await orderCommissionShares(db, order), alongside);
   const after = (await findOrder(db, order.id))!;
   if (after.status !== "paid") return { ok: false, refusal: "bad_transition", status: after.status };
+  logEvent("order.paid", orderFields(after));
   return { ok: true, order: after };
 }

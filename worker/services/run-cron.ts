@@ -3,6 +3,7 @@
 import { getDb } from "../../db/client";
 import { matureCommissions } from "../../db/commission-ledger";
 import { getSettings } from "../../db/settings";
+import { logEvent } from "../lib/log";
 import { cancelExpiredOrders } from "./cancel-expired-orders";
 
 export async function runCron(env: Env, now: number): Promise<{ cancelled: number; matured: number }> {
@@ -10,5 +11,6 @@ export async function runCron(env: Env, now: number): Promise<{ cancelled: numbe
   const settings = await getSettings(db, now);
   const cancelled = await cancelExpiredOrders(db, now);
   const matured = await matureCommissions(db, now, settings.commission_maturity_days);
+  if (matured > 0) logEvent("commission.matured", { entries: matured });
   return { cancelled, matured };
 }
