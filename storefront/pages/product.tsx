@@ -9,6 +9,7 @@ import { t } from "../i18n";
 import { Countdown } from "../islands/countdown";
 import { ShareButton } from "../islands/share-button";
 import { StartBargainButton } from "../islands/start-bargain-button";
+import { StockLeft } from "../islands/stock-left";
 
 export function ProductPage(props: { product: ProductView; now: number; origin: string }) {
   const { product: p, now, origin } = props;
@@ -37,7 +38,7 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
               label: phase === "live" ? t.endsIn : t.startsIn,
               now,
             })}
-            {phase === "live" && <span>{p.flash_sale.stock > 0 ? t.stockLeft(p.flash_sale.stock) : t.soldOut}</span>}
+            {phase === "live" && island(StockLeft, { productId: p.id, stock: p.flash_sale.stock })}
           </div>
         )}
         <section class="panel">

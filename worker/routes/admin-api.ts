@@ -31,6 +31,7 @@ import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
 import { logEvent } from "../lib/log";
 import { dbOf } from "../middleware/database";
+import { productPagePaths, purgePages } from "../middleware/edge-cache";
 import { createRouter, errors, json, jsonBody } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
 import { toLeaderboardEntry } from "../views/leaderboard";
@@ -63,6 +64,7 @@ export const adminProductsApi = createRouter()
       const db = dbOf(c);
       const row = await insertProduct(db, c.req.valid("json"), await getSettings(db, c.var.now), c.var.now);
       if (!row) throw slugTaken();
+      await purgePages(c, productPagePaths(row.id));
       return c.json({ product: toProductView(row) }, 201);
     },
   )
@@ -82,6 +84,7 @@ export const adminProductsApi = createRouter()
       const merged = createProductBody.parse({ ...toProductView(existing), ...c.req.valid("json") });
       const row = await replaceProduct(db, id, merged, c.var.now);
       if (!row) throw slugTaken();
+      await purgePages(c, productPagePaths(id));
       return c.json({ product: toProductView(row) }, 200);
     },
   );
