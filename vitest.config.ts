@@ -15,6 +15,8 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  // as wrangler.toml's [alias]: the tests run the zod the worker bundles (worker/lib/zod.ts)
+  resolve: { alias: [{ find: /^zod$/, replacement: new URL("./worker/lib/zod.ts", import.meta.url).pathname }] },
   oxc: { jsx: { runtime: "automatic" as const, importSource: "preact" } },
   test: {
     setupFiles: ["./tests/apply-migrations.ts"],

@@ -27,7 +27,9 @@ async function rawCounts(links: string[]): Promise<Count[]> {
     count.unique_visits += row.is_unique;
     counts.set(key, count);
   }
-  return [...counts.values()].sort((a, b) => `${a.day}${a.link_code}`.localeCompare(`${b.day}${b.link_code}`));
+  const key = (c: Count) => `${c.day} ${c.link_code}`;
+  // as SQLite orders text: by code unit, not by locale
+  return [...counts.values()].sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
 async function rollups(links: string[]): Promise<Count[]> {
@@ -45,7 +47,7 @@ function sequence(seed: number) {
   let x = seed;
   return (n: number) => {
     x = (x * 1103515245 + 12345) % 2 ** 31;
-    return x % n;
+    return (x >>> 16) % n; // the low bits of this generator repeat too soon
   };
 }
 
