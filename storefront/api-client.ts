@@ -6,6 +6,8 @@ import type { SuccessStatusCode } from "hono/utils/http-status";
 import type { Api } from "../worker/index";
 
 export const api = hc<Api>("/", { init: { credentials: "same-origin" } }).api;
+/** The product page's live stock reads without hono/client: see ./api-read.ts. */
+export { readProduct } from "./api-read";
 
 export type ApiIssue = { path: string[]; message: string; code?: string };
 export type ApiFailure = { ok: false; status: number; code: string; issues: ApiIssue[] };

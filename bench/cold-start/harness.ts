@@ -2,9 +2,7 @@
 // bundle for each new `id` (a Worker Loader), and hands it one request. The bench times that first
 // request, and a second one to the same isolate, from outside.
 // built by `npm run bench` before it starts this harness, never committed
-// eslint-disable-next-line import-x/no-unresolved
 import bare from "./dist/bare.bundle.js";
-// eslint-disable-next-line import-x/no-unresolved
 import store from "./dist/store.bundle.js";
 
 type LoaderEnv = { LOADER: WorkerLoader; DB: D1Database };

@@ -32,6 +32,7 @@ const keyOf = (origin: string, path: string) => new Request(`${origin}${path}`);
  * so a page stored right after an edit shows the edit) and stores it, but only when the answer is
  * a 200 that carries no cookie, is not private, and the route never read who is signed in: a page
  * with anyone's own data in it is never stored. A route may shorten the time with `sharedFor`.
+ * The key is the path alone: apply it only to pages that read no query string.
  * @example export const clearancePage = new Hono<AppEnv>().get("/", edgeCache, async (c) => c.render(<ClearancePage … />));
  */
 export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
