@@ -15,9 +15,13 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  // as wrangler.toml's [alias]: the tests run the zod the worker bundles (worker/lib/zod.ts)
+  resolve: { alias: [{ find: /^zod$/, replacement: new URL("./worker/lib/zod.ts", import.meta.url).pathname }] },
   oxc: { jsx: { runtime: "automatic" as const, importSource: "preact" } },
   test: {
     setupFiles: ["./tests/apply-migrations.ts"],
     include: ["tests/**/*.test.ts"],
+    // the worker's structured log lines (worker/lib/log.ts) are for Workers Logs, not the test report
+    onConsoleLog: (log: string) => !log.startsWith('{"level":'),
   },
 }));

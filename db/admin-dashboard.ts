@@ -9,29 +9,29 @@ import type { Db } from "./client";
 const TOP_N = 5;
 const sold = sql.raw(`(${SOLD_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
-/** The days as a table of `(i, s, e)`: day number, start and end (epoch ms). */
+/** The days as a table of `(i, d, s, e)`: day number, the day's name, start and end (epoch ms). */
 const daysTable = (ranges: DayRange[]) =>
-  sql`WITH days(i, s, e) AS (VALUES ${sql.join(
-    ranges.map((r, i) => sql`(${sql.raw(String(i))}, ${r.start_ms}, ${r.end_ms})`),
+  sql`WITH days(i, d, s, e) AS (VALUES ${sql.join(
+    ranges.map((r, i) => sql`(${sql.raw(String(i))}, ${r.day}, ${r.start_ms}, ${r.end_ms})`),
     sql`, `,
   )})`;
 
 /**
- * The dashboard's three reads, each answered from indexes alone: visits_at_idx and
- * visits_unique_at_idx count a day's visits and unique visits without reading a row,
- * orders_status_created_idx covers the sold orders, and visits_distributor_at_idx counts a top
- * distributor's visits. Exported so the benchmark can EXPLAIN them.
+ * The dashboard's three reads, each answered from indexes alone: a day's visits are its rows of
+ * the `visit_days` rollup (visit_days_day_idx covers them: one row per link that had visits that
+ * day, however many visits), orders_status_created_idx covers the sold orders, and
+ * visit_days_distributor_idx a top distributor's visits. Exported so the benchmark can EXPLAIN them.
  */
 export function dashboardQueries(ranges: DayRange[]): SQL[] {
   const from = ranges[0]!.start_ms;
   const to = ranges.at(-1)!.end_ms;
+  const [firstDay, lastDay] = [ranges[0]!.day, ranges.at(-1)!.day];
   return [
-    // per day a range of each index and no GROUP BY sort of a month of visits; count(*) alone
-    // never decodes an index entry, so two counts beat one pass that sums is_unique
+    // a scalar subquery answers one value: each day's pair of counts comes back as a JSON array
     sql`${daysTable(ranges)}
       SELECT i,
-        (SELECT count(*) FROM visits WHERE at >= days.s AND at < days.e) AS visits,
-        (SELECT count(*) FROM visits WHERE is_unique = 1 AND at >= days.s AND at < days.e) AS unique_visits,
+        (SELECT json_array(coalesce(sum(visits), 0), coalesce(sum(unique_visits), 0)) FROM visit_days
+          WHERE day = days.d) AS visits,
         (SELECT json_array(count(*), coalesce(sum(subtotal_cents), 0)) FROM orders
           WHERE status IN ${sold} AND created_at >= days.s AND created_at < days.e) AS orders
       FROM days`,
@@ -43,10 +43,10 @@ export function dashboardQueries(ranges: DayRange[]): SQL[] {
         GROUP BY oi.product_id ORDER BY sales_cents DESC, quantity DESC, oi.product_id LIMIT ${TOP_N}
       ) t JOIN products p ON p.id = t.product_id
       ORDER BY t.sales_cents DESC, t.quantity DESC, t.product_id`,
-    // the visits of the top few only: counting every distributor's would scan the month's visits
+    // the visits of the top few only
     sql`SELECT t.user_id, u.nickname, d.code, t.orders, t.sales_cents,
-        (SELECT count(*) FROM visits v
-          WHERE v.distributor_user_id = t.user_id AND v.at >= ${from} AND v.at < ${to}) AS visits
+        (SELECT coalesce(sum(v.visits), 0) FROM visit_days v
+          WHERE v.distributor_user_id = t.user_id AND v.day >= ${firstDay} AND v.day <= ${lastDay}) AS visits
       FROM (
         SELECT distributor_user_id AS user_id, count(*) AS orders, sum(subtotal_cents) AS sales_cents
         FROM orders
@@ -70,12 +70,13 @@ export async function adminDashboard(db: Db, ranges: DayRange[]): Promise<Dashbo
   return {
     days: ranges.map((r, i) => {
       const row = rows.get(i);
-      // a scalar subquery answers one value: the orders' count and sales come back as a JSON pair
-      const [orders, sales] = row ? (JSON.parse(String(row.orders)) as [number, number]) : [0, 0];
+      const pair = (value: unknown) => (value ? (JSON.parse(String(value)) as [number, number]) : [0, 0]);
+      const [visits, unique] = pair(row?.visits);
+      const [orders, sales] = pair(row?.orders);
       return {
         day: r.day,
-        visits: Number(row?.visits ?? 0),
-        unique_visits: Number(row?.unique_visits ?? 0),
+        visits,
+        unique_visits: unique,
         orders,
         sales_cents: sales,
       };

@@ -4,7 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { CommissionShare } from "../core/rules/commission";
 import type { Db } from "./client";
-import { commissionLedger } from "./schema";
+import { commissionLedger, orders } from "./schema";
 
 /** Rows as an `INSERT ... SELECT` source must list every column in table order, id first. */
 const insertEntries = (db: Db, select: ReturnType<typeof sql>) =>
@@ -49,25 +49,38 @@ export function reverseEach(db: Db, refundedOrderIds: SQL, now: number) {
   ] as const;
 }
 
+/** The most orders one cron run matures: a backlog (a new store's history) drains a batch a minute. */
+export const MATURE_BATCH = 500;
+
 /**
  * Pending commission of orders completed at least `maturityDays` ago (default 7) becomes available.
+ * Reads only completed orders not matured yet (orders_unmatured_idx), at most {@link MATURE_BATCH}
+ * a run, and marks them matured in the same batch: its cost follows the orders due, not history.
  * @returns how many ledger entries became available.
  */
 export async function matureCommissions(db: Db, now: number, maturityDays: number): Promise<number> {
   const cutoff = now - maturityDays * 24 * 3600 * 1000;
+  // the same orders in all three statements: nothing else changes them inside the batch (named
+  // index: the planner would otherwise take the order statuses' index and read every completed order)
+  const due = sql`(SELECT id FROM orders INDEXED BY orders_unmatured_idx WHERE status = 'completed' AND commission_matured_at IS NULL
+    AND completed_at <= ${cutoff} ORDER BY completed_at LIMIT ${MATURE_BATCH})`;
   const [available] = await db.batch([
     insertEntries(
       db,
-      sql`SELECT NULL, l.distributor_user_id, l.order_id, l.level, 'available', 'mature', sum(l.amount_cents), ${now}
-          FROM commission_ledger l JOIN orders o ON o.id = l.order_id
-          WHERE o.status = 'completed' AND o.completed_at <= ${cutoff} AND l.bucket = 'pending'
-          GROUP BY l.distributor_user_id, l.order_id, l.level HAVING sum(l.amount_cents) > 0`,
+      sql`SELECT NULL, distributor_user_id, order_id, level, 'available', 'mature', sum(amount_cents), ${now}
+          FROM commission_ledger WHERE order_id IN ${due} AND bucket = 'pending'
+          GROUP BY distributor_user_id, order_id, level HAVING sum(amount_cents) > 0`,
     ).returning({ id: commissionLedger.id }),
     insertEntries(
       db,
       sql`SELECT NULL, distributor_user_id, order_id, level, 'pending', 'mature', -amount_cents, ${now}
-          FROM commission_ledger WHERE bucket = 'available' AND event = 'mature' AND created_at = ${now}`,
+          FROM commission_ledger
+          WHERE order_id IN ${due} AND bucket = 'available' AND event = 'mature' AND created_at = ${now}`,
     ),
+    db
+      .update(orders)
+      .set({ commissionMaturedAt: now })
+      .where(sql`${orders.id} IN ${due}`),
   ]);
   return available.length;
 }

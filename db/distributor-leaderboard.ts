@@ -22,7 +22,7 @@ const sold = sql.raw(`(${SOLD_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 /**
  * The leaderboard query: all-time counts, each aggregate read in index order
- * (visits_distributor_at_idx covers the visit counts; orders_distributor_idx;
+ * (visit_days_distributor_idx covers the visit counts, a row per link and day; orders_distributor_idx;
  * commission_ledger_distributor_idx). Balances are sums of signed ledger entries per bucket.
  * Exported so the benchmark can EXPLAIN it.
  */
@@ -36,8 +36,8 @@ export function leaderboardQuery(limit: number): SQL {
     FROM distributors d
     JOIN users u ON u.id = d.user_id
     LEFT JOIN (
-      SELECT distributor_user_id, count(*) AS visits, sum(is_unique) AS unique_visits
-      FROM visits GROUP BY distributor_user_id
+      SELECT distributor_user_id, sum(visits) AS visits, sum(unique_visits) AS unique_visits
+      FROM visit_days GROUP BY distributor_user_id
     ) v ON v.distributor_user_id = d.user_id
     LEFT JOIN (
       SELECT distributor_user_id, count(*) AS orders, sum(subtotal_cents) AS sales_cents

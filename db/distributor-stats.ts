@@ -3,22 +3,23 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DistributorStats } from "../core/contract/links";
 import { SOLD_STATUSES } from "../core/enums";
 import type { Db } from "./client";
-import { commissionLedger, orders, visits } from "./schema";
+import { commissionLedger, orders, visitDays } from "./schema";
 
 /**
  * The three reads behind {@link distributorStats}, each answered from one index
- * (visits_distributor_at_idx covers its columns; orders_distributor_idx;
+ * (visit_days_distributor_idx covers the rollup's counts, a row per link and day whatever the
+ * traffic; orders_distributor_idx;
  * commission_ledger_distributor_idx). Exported so a test can EXPLAIN them.
  */
 export function distributorStatsQueries(db: Db, userId: number) {
   return [
     db
       .select({
-        visits: sql<number>`count(*)`,
-        uniqueVisits: sql<number>`coalesce(sum(${visits.isUnique}), 0)`,
+        visits: sql<number>`coalesce(sum(${visitDays.visits}), 0)`,
+        uniqueVisits: sql<number>`coalesce(sum(${visitDays.uniqueVisits}), 0)`,
       })
-      .from(visits)
-      .where(eq(visits.distributorUserId, userId)),
+      .from(visitDays)
+      .where(eq(visitDays.distributorUserId, userId)),
     db
       .select({ orders: sql<number>`count(*)`, salesCents: sql<number>`coalesce(sum(${orders.subtotalCents}), 0)` })
       .from(orders)

@@ -174,6 +174,28 @@ export const visits = sqliteTable(
   ],
 );
 
+/**
+ * Visits counted per store day and link, by the same batch that writes the visits
+ * (db/record-visit.ts): the dashboard and distributor stats read these, not the raw rows.
+ */
+export const visitDays = sqliteTable(
+  "visit_days",
+  {
+    /** The visit's calendar day in the store's time zone when it was written, `YYYY-MM-DD`. */
+    day: text("day").notNull(),
+    linkCode: text("link_code").notNull(),
+    distributorUserId: integer("distributor_user_id").notNull(),
+    visits: integer("visits").notNull(),
+    uniqueVisits: integer("unique_visits").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.linkCode] }),
+    // both cover their reads: a day's totals; a distributor's totals, all time or over some days
+    index("visit_days_day_idx").on(t.day, t.visits, t.uniqueVisits),
+    index("visit_days_distributor_idx").on(t.distributorUserId, t.day, t.visits, t.uniqueVisits),
+  ],
+);
+
 export const orders = sqliteTable(
   "orders",
   {
@@ -209,6 +231,8 @@ export const orders = sqliteTable(
     completedAt: integer("completed_at"),
     cancelledAt: integer("cancelled_at"),
     refundedAt: integer("refunded_at"),
+    /** Set when the cron matured the order's commission (or found none): it never reads the order again. */
+    commissionMaturedAt: integer("commission_matured_at"),
   },
   (t) => [
     // covers the dashboard's sold orders by day, product and distributor: no order row is read
@@ -217,6 +241,11 @@ export const orders = sqliteTable(
     index("orders_distributor_idx").on(t.distributorUserId, t.createdAt),
     index("orders_created_idx").on(t.createdAt),
     index("orders_hold_idx").on(t.status, t.holdUntil),
+    // the minute cron reads only completed orders it has not matured yet, oldest first; partial, so
+    // the other moves of an order write nothing to it
+    index("orders_unmatured_idx")
+      .on(t.completedAt)
+      .where(sql`${t.status} = 'completed' AND ${t.commissionMaturedAt} IS NULL`),
     // a finished bargain is bought once
     uniqueIndex("orders_bargain_uniq")
       .on(t.bargainId)

@@ -1,6 +1,9 @@
-// Reading the JSON API without hono/client's runtime, for an island on a page that must stay light
+// Reading the JSON API without hono/client's runtime, for islands on pages that must stay light
 // (a product page: a phone in a chat downloads every byte). Answers come back as values, never as
 // throws, in the same shape as api-client.ts's send(), which uses the same mapping.
+import type { z } from "zod";
+import type { productResponse } from "../core/contract/product";
+
 export type ApiIssue = { path: string[]; message: string; code?: string };
 export type ApiFailure = { ok: false; status: number; code: string; issues: ApiIssue[] };
 
@@ -26,4 +29,12 @@ export async function answerOf<T>(
  */
 export function getJson<T>(path: `/api/${string}`) {
   return answerOf<T>(fetch(path, { credentials: "same-origin" }));
+}
+
+export type ProductResponse = z.infer<typeof productResponse>;
+
+/** @returns the product as `GET /api/products/:id` answers it, or null (gone, or no answer) */
+export async function readProduct(id: number): Promise<ProductResponse | null> {
+  const res = await getJson<ProductResponse>(`/api/products/${id}`);
+  return res.ok ? res.body : null;
 }

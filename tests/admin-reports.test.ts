@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import { recordVisits, type Visit } from "../db/record-visit";
 import { runCron } from "../worker/services/run-cron";
 import {
   Client,
@@ -17,12 +18,19 @@ afterEach(() => setClockForTests(null));
 const DAY = 24 * 3600 * 1000;
 const at = (iso: string) => Date.parse(iso);
 
-async function insertVisit(link: { link: string; userId: number }, atMs: number, unique: boolean) {
-  await env.DB.prepare(
-    "INSERT INTO visits (link_code, distributor_user_id, visitor_id, at, is_unique, device) VALUES (?, ?, ?, ?, ?, 'mobile')",
-  )
-    .bind(link.link, link.userId, crypto.randomUUID().slice(0, 21), atMs, unique ? 1 : 0)
-    .run();
+/** A visit at an exact instant, through the visit writer (its row and its day's rollup); a new visitor unless named. */
+async function insertVisit(link: { link: string; userId: number }, atMs: number, visitorId?: string) {
+  const visit: Visit = {
+    id: crypto.randomUUID(),
+    linkCode: link.link,
+    distributorUserId: link.userId,
+    visitorId: visitorId ?? crypto.randomUUID().slice(0, 21),
+    at: atMs,
+    referer: null,
+    country: null,
+    device: "mobile",
+  };
+  await recordVisits(env.DB, [visit], 3_600_000, "Asia/Shanghai");
 }
 
 const ledgerSum = async (userId: number, bucket: string) =>
@@ -50,11 +58,11 @@ describe("the dashboard", () => {
     const shopper = new Client();
     await click(shopper, seller.link); // 03-09 13:00 Shanghai: a unique visit
     await paidOrder(shopper, tea.id, 2); // 03-09: 10000, through the seller
-    await insertVisit(seller, at("2031-03-09T15:59:59.999Z"), true); // 03-09 23:59:59.999
-    await insertVisit(seller, at("2031-03-09T10:00:00Z"), false); // 03-09, a repeat
-    await insertVisit(seller, at("2031-03-09T16:00:00Z"), true); // 03-10 00:00
-    await insertVisit(seller, at("2031-02-08T16:00:00Z"), true); // 02-09 00:00, the first day shown
-    await insertVisit(seller, at("2031-02-08T15:59:59.999Z"), true); // 02-08: 31 days ago, not shown
+    await insertVisit(seller, at("2031-03-09T15:59:59.999Z")); // 03-09 23:59:59.999
+    await insertVisit(seller, at("2031-03-09T05:30:00Z"), shopper.cookies.get("vid")); // 03-09, a repeat
+    await insertVisit(seller, at("2031-03-09T16:00:00Z")); // 03-10 00:00
+    await insertVisit(seller, at("2031-02-08T16:00:00Z")); // 02-09 00:00, the first day shown
+    await insertVisit(seller, at("2031-02-08T15:59:59.999Z")); // 02-08: 31 days ago, not shown
 
     setClockForTests(at("2031-03-10T01:00:00Z"));
     await paidOrder(new Client(), cup.id); // 03-10: 3000

@@ -430,7 +430,7 @@ describe("the distributor's stats", () => {
   });
 
   it("each figure is read through its index", async () => {
-    const expected = ["visits_distributor_at_idx", "orders_distributor_idx", "commission_ledger_distributor_idx"];
+    const expected = ["visit_days_distributor_idx", "orders_distributor_idx", "commission_ledger_distributor_idx"];
     const queries = distributorStatsQueries(db(), 1);
     for (const [i, query] of queries.entries()) {
       const { sql: text, params } = query.toSQL();
@@ -439,13 +439,13 @@ describe("the distributor's stats", () => {
         .all<{ detail: string }>();
       const details = plan.results.map((r) => r.detail).join(" | ");
       expect(details).toContain(expected[i]);
-      expect(details).not.toMatch(/\bSCAN (visits|orders|commission_ledger)\b/);
+      expect(details).not.toMatch(/\bSCAN (visits|visit_days|orders|commission_ledger)\b/);
     }
-    // the visit counts never touch the table itself
+    // the visit counts are the rollup's, and never touch its table itself
     const visitPlan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${queries[0].toSQL().sql}`)
       .bind(1)
       .all<{ detail: string }>();
-    expect(visitPlan.results[0]!.detail).toContain("COVERING INDEX visits_distributor_at_idx");
+    expect(visitPlan.results[0]!.detail).toContain("COVERING INDEX visit_days_distributor_idx");
   });
 });
 

@@ -75,7 +75,13 @@ describe("recordVisitSoon", () => {
     expect(recordVisitSoon(destination, visit(2), broken)).toBeUndefined();
     await expect(carrier).resolves.toBeUndefined();
     expect(calls).toBe(2);
-    expect(errors).toHaveBeenCalledWith("2 visits not recorded", expect.any(Error));
+    expect(errors).toHaveBeenCalledOnce();
+    expect(JSON.parse(String(errors.mock.calls[0]![0]))).toMatchObject({
+      level: "error",
+      event: "visits.not_recorded",
+      visits: 2,
+      error: "Error: D1_ERROR: overloaded",
+    });
   });
 
   it("a write that landed but reported a failure is retried without adding a second row", async () => {
@@ -85,7 +91,7 @@ describe("recordVisitSoon", () => {
     let calls = 0;
     const landsThenFails = async (batch: Visit[]) => {
       calls += 1;
-      await recordVisits(env.DB, batch, 3_600_000);
+      await recordVisits(env.DB, batch, 3_600_000, "Asia/Shanghai");
       if (calls === 1) throw new Error("D1_ERROR: response lost");
     };
     const destination = {};

@@ -11,6 +11,7 @@ import { Countdown } from "../islands/countdown";
 import { OpenGroups } from "../islands/open-groups";
 import { ShareButton } from "../islands/share-button";
 import { StartBargainButton } from "../islands/start-bargain-button";
+import { StockLeft } from "../islands/stock-left";
 
 /** The picture of a product's chat card; every page shared for a product (its group's too) shows this one. */
 export const productCardImage = (p: ProductView, origin: string) =>
@@ -44,7 +45,7 @@ export function ProductPage(props: { product: ProductView; now: number; origin: 
               label: phase === "live" ? t.endsIn : t.startsIn,
               now,
             })}
-            {phase === "live" && <span>{p.flash_sale.stock > 0 ? t.stockLeft(p.flash_sale.stock) : t.soldOut}</span>}
+            {phase === "live" && island(StockLeft, { productId: p.id, stock: p.flash_sale.stock })}
           </div>
         )}
         <section class="panel">

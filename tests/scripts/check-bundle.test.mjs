@@ -59,7 +59,7 @@ test("over budget: exits 1 and says by how much; under it: exits 0", () => {
   try {
     const over = check(BUDGET_BYTES + 1024);
     assert.equal(over.status, 1);
-    assert.match(over.stderr, /1\.0 KiB over its budget of 2560\.0 KiB/);
+    assert.match(over.stderr, /1\.0 KiB over its budget of 1024\.0 KiB/);
     const under = check(1024);
     assert.equal(under.status, 0, under.stderr);
     assert.match(under.stdout, /✓ within budget/);

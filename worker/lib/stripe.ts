@@ -1,15 +1,80 @@
 // Stripe Checkout for real payments (cards, WeChat Pay, Alipay) when STRIPE_SECRET_KEY is set, and
-// refunds of what it charged.
-// The `stripe` package is used for its fetch client and its webhook signature check, so the
-// store never re-implements Stripe's signing scheme.
-import Stripe from "stripe";
+// refunds of what it charged. The official `stripe` package does the work it is trusted with (the
+// webhook signature check, the encoding of requests, its error classes, its types); its client is
+// replaced by the calls the store makes, each one `fetch` to Stripe's REST API, so the worker does
+// not carry the whole SDK.
+import type Stripe from "stripe";
 import type { PaymentProvider } from "../../core/enums";
 import type { OrderWithItems } from "../../db/orders";
+import {
+  ApiVersion,
+  StripeConnectionError,
+  StripeInvalidRequestError,
+  SubtleCryptoProvider,
+  WebPlatformFunctions,
+  createWebhooks,
+  generateV1Error,
+  queryStringifyRequestData,
+} from "./stripe-parts";
 
 export const paymentProvider = (env: Env): PaymentProvider => (env.STRIPE_SECRET_KEY ? "stripe" : "demo");
 
-function client(env: Env) {
-  return new Stripe(env.STRIPE_SECRET_KEY!, { httpClient: Stripe.createFetchHttpClient() });
+const API = "https://api.stripe.com/v1";
+
+/**
+ * One call to Stripe's API as the SDK would make it; a refusal throws the SDK's own error class.
+ * @param idempotencyKey Stripe answers a repeated key with the first call's result, acting once
+ */
+async function call<T>(
+  env: Env,
+  method: "GET" | "POST",
+  path: string,
+  params?: object,
+  idempotencyKey?: string,
+): Promise<T> {
+  const body = params ? queryStringifyRequestData(params) : undefined;
+  let res: Response;
+  try {
+    res = await fetch(`${API}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${env.STRIPE_SECRET_KEY}`,
+        "Stripe-Version": ApiVersion,
+        ...(body ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
+      },
+      body,
+    });
+  } catch (err) {
+    throw new StripeConnectionError({ message: `Stripe could not be reached: ${String(err)}` });
+  }
+  const json = (await res.json()) as T & { error?: Record<string, unknown> };
+  if (!res.ok) {
+    throw generateV1Error({
+      ...json.error,
+      statusCode: res.status,
+      requestId: res.headers.get("request-id") ?? undefined,
+    });
+  }
+  return json;
+}
+
+/** The SDK's shape for the calls the store makes: `client(env).checkout.sessions.create(…)`. */
+export function client(env: Env) {
+  return {
+    checkout: {
+      sessions: {
+        create: (params: Stripe.Checkout.SessionCreateParams) =>
+          call<Stripe.Checkout.Session>(env, "POST", "/checkout/sessions", params),
+        retrieve: (id: string) =>
+          call<Stripe.Checkout.Session>(env, "GET", `/checkout/sessions/${encodeURIComponent(id)}`),
+      },
+    },
+    refunds: {
+      create: (params: Stripe.RefundCreateParams, options: { idempotencyKey?: string } = {}) =>
+        call<Stripe.Refund>(env, "POST", "/refunds", params, options.idempotencyKey),
+    },
+  };
 }
 
 /** @returns the Checkout Session's id and the URL to send the shopper to. */
@@ -41,19 +106,22 @@ export async function checkoutSessionUrl(env: Env, sessionId: string): Promise<s
   return (await client(env).checkout.sessions.retrieve(sessionId)).url ?? undefined;
 }
 
+/** Stripe's webhook helpers on the platform functions its own Workers entry uses. */
+const webhooks = createWebhooks(new WebPlatformFunctions());
+
 /** Verifies the `Stripe-Signature` header (WebCrypto, as Workers have no Node crypto) and parses the event. */
 export async function verifyWebhook(env: Env, payload: string, signature: string) {
-  return Stripe.webhooks.constructEventAsync(
+  return webhooks.constructEventAsync(
     payload,
     signature,
     env.STRIPE_WEBHOOK_SECRET,
     undefined,
-    Stripe.createSubtleCryptoProvider(),
-  );
+    new SubtleCryptoProvider(),
+  ) as Promise<Stripe.Event>;
 }
 
 /** The PaymentIntent a Checkout Session charged, for an order paid before the store kept it. */
-async function paymentIntentOf(stripe: Stripe, sessionId: string): Promise<string | null> {
+async function paymentIntentOf(stripe: ReturnType<typeof client>, sessionId: string): Promise<string | null> {
   const session = await stripe.checkout.sessions.retrieve(sessionId);
   const intent = session.payment_intent;
   return typeof intent === "string" ? intent : (intent?.id ?? null);
@@ -81,7 +149,7 @@ export async function refundPayment(
     );
     return refund.id;
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "charge_already_refunded") {
+    if (error instanceof StripeInvalidRequestError && error.code === "charge_already_refunded") {
       return "already_refunded";
     }
     throw error;

@@ -10,6 +10,7 @@ import { ErrorPage } from "../../storefront/pages/error";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import type { AppEnv } from "../app-env";
 import { ApiError } from "../errors";
+import { errorFields, logEvent } from "../lib/log";
 
 /** The code an HTTPException (hono's own refusals: a body that is not JSON, a body too large) gets. */
 const CODE_OF_STATUS: Partial<Record<number, string>> = {
@@ -63,7 +64,15 @@ function errorPage(c: Context<AppEnv>, error: ApiError) {
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const error = toApiError(err);
-  if (error === INTERNAL) console.error("unhandled", c.req.method, c.req.path, err);
+  if (error === INTERNAL) {
+    // the order a failed request was about, when its path names one: its story in the logs
+    const orderId = /\/orders\/([^/]+)/.exec(c.req.path)?.[1];
+    logEvent(
+      "request.failed",
+      { method: c.req.method, path: c.req.path, order_id: orderId, ...errorFields(err) },
+      "error",
+    );
+  }
   if (isApi(c)) return c.json(errorBody(error.code, error.message, error.issues), error.status);
   return errorPage(c, error);
 };

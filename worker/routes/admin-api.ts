@@ -30,7 +30,9 @@ import { findProduct, insertProduct, listAllProducts, replaceProduct } from "../
 import { getSettings, saveSettings } from "../../db/settings";
 import { findNicknames } from "../../db/users";
 import { ApiError, notFound } from "../errors";
+import { logEvent } from "../lib/log";
 import { dbOf } from "../middleware/database";
+import { productPagePaths, purgePages } from "../middleware/edge-cache";
 import { idempotent } from "../middleware/idempotency";
 import { SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
@@ -79,6 +81,7 @@ export const adminProductsApi = createRouter()
       const db = dbOf(c);
       const row = await insertProduct(db, c.req.valid("json"), await getSettings(db, c.var.now), c.var.now);
       if (!row) throw slugTaken();
+      await purgePages(c, productPagePaths(row.id));
       return c.json({ product: toProductView(row) }, 201);
     },
   )
@@ -107,6 +110,7 @@ export const adminProductsApi = createRouter()
       const merged = createProductBody.parse({ ...toProductView(existing), ...c.req.valid("json") });
       const row = await replaceProduct(db, id, merged, c.var.now);
       if (!row) throw slugTaken();
+      await purgePages(c, productPagePaths(id));
       return c.json({ product: toProductView(row) }, 200);
     },
   );
@@ -248,6 +252,7 @@ export const adminDistributorsApi = createRouter()
       if (!(await findDistributor(db, user_id))) throw notFound("No such distributor");
       const amount = await payOutCommission(db, user_id, c.var.now);
       if (amount === 0) throw new ApiError(409, "nothing_to_pay_out", "This distributor has no available commission");
+      logEvent("commission.payout", { distributor_user_id: user_id, amount_cents: amount });
       return c.json({ payout: { user_id, amount_cents: amount, created_at: new Date(c.var.now).toISOString() } }, 200);
     },
   );

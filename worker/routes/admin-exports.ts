@@ -11,6 +11,7 @@ import { formatCny } from "../../storefront/format";
 import { t, ta } from "../../storefront/i18n";
 import type { AppEnv } from "../app-env";
 import { CSV_BOM, csvLine } from "../lib/csv";
+import { errorFields, logEvent } from "../lib/log";
 import { dbOf } from "../middleware/database";
 
 const PAGE_ROWS = 500;
@@ -31,7 +32,7 @@ function csvDownload(
         for await (const lines of pages()) controller.enqueue(encoder.encode(lines.join("")));
         controller.close();
       } catch (err) {
-        console.error("export failed", err);
+        logEvent("export.failed", { file: name, ...errorFields(err) }, "error");
         controller.error(err);
       }
     },

@@ -1,5 +1,6 @@
-// The pages every shopper sees alike: home and product. Each reads D1 once at most.
+// The pages every shopper sees alike: home and product, from the edge cache. Each reads D1 once at most.
 import { Hono } from "hono";
+import type { ProductView } from "../../core/contract/product";
 import { findProduct, listActiveProducts } from "../../db/products";
 import { t } from "../../storefront/i18n";
 import { HomePage } from "../../storefront/pages/home";
@@ -7,17 +8,30 @@ import { NotFoundPage } from "../../storefront/pages/not-found";
 import { ProductPage } from "../../storefront/pages/product";
 import type { AppEnv } from "../app-env";
 import { dbOf } from "../middleware/database";
+import { EDGE_TTL_S, edgeCache, sharedFor } from "../middleware/edge-cache";
 import { toProductView } from "../views/product";
 
+/** A page showing flash sales changes when one starts or ends: the cache keeps it no longer. */
+function keepUntilNextSale(products: ProductView[], now: number): string {
+  const changes = products
+    .flatMap((p) => (p.flash_sale ? [p.flash_sale.starts_at, p.flash_sale.ends_at] : []))
+    .map((at) => (Date.parse(at) - now) / 1000)
+    .filter((s) => s > 0);
+  return sharedFor(Math.min(EDGE_TTL_S, ...changes));
+}
+
 /** / */
-export const homePage = new Hono<AppEnv>().get("/", async (c) => {
+export const homePage = new Hono<AppEnv>().get("/", edgeCache, async (c) => {
   const products = (await listActiveProducts(dbOf(c))).map(toProductView);
+  c.header("Cache-Control", keepUntilNextSale(products, c.var.now));
   return c.render(<HomePage products={products} now={c.var.now} origin={c.var.origin} />);
 });
 
 /** /p/:id */
-export const productPages = new Hono<AppEnv>().get("/:id{[0-9]+}", async (c) => {
+export const productPages = new Hono<AppEnv>().get("/:id{[0-9]+}", edgeCache, async (c) => {
   const row = await findProduct(dbOf(c), Number(c.req.param("id")), { activeOnly: true });
   if (!row) return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
-  return c.render(<ProductPage product={toProductView(row)} now={c.var.now} origin={c.var.origin} />);
+  const product = toProductView(row);
+  c.header("Cache-Control", keepUntilNextSale([product], c.var.now));
+  return c.render(<ProductPage product={product} now={c.var.now} origin={c.var.origin} />);
 });

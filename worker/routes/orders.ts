@@ -14,6 +14,7 @@ import { findGroupRecord } from "../../db/groups";
 import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
+import { logEvent, orderFields } from "../lib/log";
 import { unquoteKey } from "../lib/request-fingerprint";
 import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
 import { readAttribution } from "../middleware/attribution";
@@ -125,6 +126,7 @@ export const ordersApi = createRouter()
       // a retry that lost the first answer gets its cookie again: the guest can then see and pay the order
       const buyer = placed.order.visitorId;
       if (buyer && buyer !== knownVisitor) setVisitorCookie(c, buyer);
+      if (placed.created) logEvent("order.placed", orderFields(placed.order));
       const body = {
         order: toOrderView(placed.order),
         payment: await paymentFor(c, placed.order, placed.created),

@@ -6,6 +6,7 @@ import { findOrder } from "../../db/orders";
 import { paymentIntentStatement, refundLatePaymentStatement } from "../../db/provider-refunds";
 import { isStripeEventApplied, recordStripeEventStatement } from "../../db/stripe-events";
 import { ApiError, notFound } from "../errors";
+import { logEvent } from "../lib/log";
 import { verifyWebhook } from "../lib/stripe";
 import { dbOf } from "../middleware/database";
 import { createRouter } from "../openapi";
@@ -26,18 +27,19 @@ export const stripeApi = createRouter().post("/webhook", async (c) => {
     throw new ApiError(400, "bad_signature", "The Stripe-Signature header does not match the payload");
   });
   const event = stripeEvent.parse(verified);
+  const paying = PAYING_EVENTS.has(event.type) ? checkoutSession.parse(event.data.object) : null;
+  const orderId = paying?.metadata?.order_id;
+  logEvent("stripe.event", { stripe_event_id: event.id, type: event.type, order_id: orderId });
   const db = dbOf(c);
   // only to answer `duplicate`: applying twice is harmless, the batch below decides
   if (await isStripeEventApplied(db, event.id)) return c.json({ received: true, duplicate: true });
 
   const record = recordStripeEventStatement(db, event, c.var.now);
-  if (PAYING_EVENTS.has(event.type)) {
-    const session = checkoutSession.parse(event.data.object);
-    const orderId = session.metadata?.order_id;
+  if (paying) {
     const order = orderId ? await findOrder(db, orderId) : null;
     // a delayed method (async_payment_succeeded follows) is not paid yet
-    if (order && session.payment_status === "paid") {
-      const charged = session.payment_intent ? [paymentIntentStatement(db, order.id, session.payment_intent)] : [];
+    if (order && paying.payment_status === "paid") {
+      const charged = paying.payment_intent ? [paymentIntentStatement(db, order.id, paying.payment_intent)] : [];
       if (order.status === "pending") await payOrder(db, order, c.var.now, [record, ...charged]);
       else if (order.status === "cancelled")
         await db.batch([record, ...charged, refundLatePaymentStatement(db, order.id)]);

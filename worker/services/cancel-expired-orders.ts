@@ -2,6 +2,7 @@
 import type { Db } from "../../db/client";
 import { transitionOrder, findExpiredHolds } from "../../db/order-transitions";
 import { findOrder } from "../../db/orders";
+import { logEvent, orderFields } from "../lib/log";
 
 const SWEEP_LIMIT = 100;
 
@@ -10,7 +11,10 @@ export async function cancelExpiredOrders(db: Db, now: number): Promise<number> 
   let cancelled = 0;
   for (const id of await findExpiredHolds(db, now, SWEEP_LIMIT)) {
     const order = await findOrder(db, id);
-    if (order && (await transitionOrder(db, order, "cancel", now))) cancelled += 1;
+    const moved = order && (await transitionOrder(db, order, "cancel", now));
+    if (!moved) continue;
+    logEvent("order.cancelled", { ...orderFields(moved), reason: "hold_expired" });
+    cancelled += 1;
   }
   return cancelled;
 }

@@ -2,8 +2,11 @@
 import type { Db } from "../../db/client";
 import { transitionOrder } from "../../db/order-transitions";
 import { findOrder, type OrderWithItems } from "../../db/orders";
+import { logEvent, orderFields } from "../lib/log";
 
 export type MerchantAction = "ship" | "complete" | "refund";
+
+const MOVED = { ship: "order.shipped", complete: "order.completed", refund: "order.refunded" } as const;
 
 export type MoveOrderResult =
   | { ok: true; order: OrderWithItems }
@@ -25,5 +28,6 @@ export async function moveOrder(
     return { ok: false, refusal: "group_not_succeeded" };
   }
   if (!moved) return { ok: false, refusal: "bad_transition", status: found.status };
+  logEvent(MOVED[action], orderFields(moved));
   return { ok: true, order: (await findOrder(db, orderId))! };
 }

@@ -3,6 +3,7 @@
 import type { Db } from "../../db/client";
 import { transitionOrder } from "../../db/order-transitions";
 import { findOrder, type OrderWithItems } from "../../db/orders";
+import { logEvent, orderFields } from "../lib/log";
 import { orderCommissionShares } from "./order-commission";
 
 export type PayOrderResult =
@@ -26,5 +27,6 @@ export async function payOrder(
   // taken and given back at once: the answer is the refunded order
   if (after.status === "refunded" && after.groupId !== null && after.paidAt !== null) return { ok: true, order: after };
   if (after.status !== "paid") return { ok: false, refusal: "bad_transition", status: after.status };
+  logEvent("order.paid", orderFields(after));
   return { ok: true, order: after };
 }

@@ -2,6 +2,7 @@
 // D1 round trip (or one queue send) per batch instead of one per click, which cost more CPU than
 // the rest of the redirect (BENCHMARKS.md).
 import type { Visit } from "../../db/record-visit";
+import { errorFields, logEvent } from "../lib/log";
 
 /** How long the first visit of a batch waits for others. No shopper waits on it: it runs in waitUntil. */
 export const VISIT_BATCH_WINDOW_MS = 50;
@@ -19,7 +20,7 @@ const openBatches = new Map<object, Visit[]>();
  * it is done. Requests that join an open batch get `undefined`: that earlier `waitUntil` carries
  * their visit too. A failed write is tried once more, then logged; it never rejects.
  * @example
- * const writing = recordVisitSoon(env.DB, visit, (batch) => recordVisits(env.DB, batch, windowMs));
+ * const writing = recordVisitSoon(env.DB, visit, (batch) => recordVisits(env.DB, batch, windowMs, timeZone));
  * if (writing) c.executionCtx.waitUntil(writing);
  */
 export function recordVisitSoon(destination: object, visit: Visit, write: VisitSink): Promise<void> | undefined {
@@ -46,7 +47,7 @@ async function writeOrRetryOnce(write: VisitSink, visits: Visit[]): Promise<void
     try {
       await write(visits);
     } catch (err) {
-      console.error(`${visits.length} visits not recorded`, err);
+      logEvent("visits.not_recorded", { visits: visits.length, ...errorFields(err) }, "error");
     }
   }
 }

@@ -9,6 +9,7 @@ import { matureCommissions } from "../../db/commission-ledger";
 import { deleteExpiredIdempotencyKeys } from "../../db/idempotency";
 import { getSettings } from "../../db/settings";
 import { deleteLoginFailuresBefore } from "../../db/users";
+import { logEvent } from "../lib/log";
 import { cancelExpiredOrders } from "./cancel-expired-orders";
 import { closeExpiredGroups } from "./close-expired-groups";
 import { sendProviderRefunds } from "./send-provider-refunds";
@@ -24,5 +25,6 @@ export async function runCron(env: Env, now: number) {
   const matured = await matureCommissions(db, now, settings.commission_maturity_days);
   const keysForgotten = await deleteExpiredIdempotencyKeys(db, now - IDEMPOTENCY_KEY_TTL_MS);
   await deleteLoginFailuresBefore(db, now - LOGIN_FAILURE_WINDOW_MS);
+  if (matured > 0) logEvent("commission.matured", { entries: matured });
   return { cancelled, groups, refundsSent, matured, keysForgotten };
 }

@@ -8,7 +8,7 @@ import type { VisitSink } from "./record-visit-soon";
 /** Writes visits to D1, deciding their uniqueness against the store's window (1 hour by default). */
 export async function writeVisits(env: Env, visits: Visit[], now: number): Promise<void> {
   const settings = await getSettings(getDb(env.DB), now);
-  await recordVisits(env.DB, visits, settings.unique_visit_window_s * 1000);
+  await recordVisits(env.DB, visits, settings.unique_visit_window_s * 1000, settings.time_zone);
 }
 
 /** @returns the batch's destination (one open batch per destination) and how to write to it. */
