@@ -8,7 +8,17 @@ import tseslint from "typescript-eslint";
 const layer = (dir) => `./${dir}`;
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "public/assets/", ".wrangler/", "worker-configuration.d.ts", "test-results/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "public/assets/",
+      ".wrangler/",
+      "worker-configuration.d.ts",
+      "test-results/",
+      // built by scripts/build-client.mjs
+      "worker/lazy/",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{ts,tsx,js,mjs}"],

@@ -450,20 +450,17 @@ describe("the distributor's stats", () => {
 });
 
 describe("the poster", () => {
-  it("is an SVG with the product's title and price and a QR code, and is not a visit", async () => {
+  // its QR code is decoded from its pixels in tests/pictures.test.ts
+  it("is a PNG a phone can save, and is not a visit", async () => {
     const product = await createProduct(await signInMerchant(), { title: `茶 & "点心"`, price_cents: 16800 });
     const link = await linkFor((await signUp()).client, product.id);
-    const res = await tap(`/s/${link.code}/qr.svg`);
+    const res = await tap(`/s/${link.code}/poster.png`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
-    const svg = await res.text();
-    expect(svg).toMatch(/^<\?xml[^>]*\?><svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).toContain("茶 &amp; &quot;点心&quot;");
-    expect(svg).toContain("¥168.00");
-    expect(svg).toContain(`${ORIGIN}/s/${link.code}`);
-    expect(svg).toMatch(/<path d="M\d+ \d+h\d+v1h-\d+z/);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(await visitRows(link.code)).toHaveLength(0);
-    expect((await tap("/s/ZZZZZZZZ/qr.svg")).status).toBe(404);
+    expect((await tap("/s/ZZZZZZZZ/poster.png")).status).toBe(404);
   });
 });
 
@@ -495,7 +492,10 @@ describe("我的推广 (/me) and the invite page", () => {
     const storeLink = await linkFor(client);
     expect(html).toContain("龙井茶礼盒");
     expect(html).toContain(`data-props="{&quot;url&quot;:&quot;${productLink.url}&quot;}"`);
-    expect(html).toContain(`href="/s/${productLink.code}/qr.svg"`);
+    // the link to long-press without a script, and its poster to long-press or save
+    expect(html).toContain(`value="${productLink.url}" readonly`);
+    expect(html).toContain(`<img src="/s/${productLink.code}/poster.png"`);
+    expect(html).toContain(`href="/s/${productLink.code}/poster.png" download=`);
     expect(html).toContain(`${storeLink.url}`);
     expect(html).toContain(`${ORIGIN}/join?invite=${code}`);
     for (const label of ["访问次数", "独立访客", "成交订单", "销售额", "待结算", "可提现", "已退回", "复制链接"]) {

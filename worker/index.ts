@@ -29,7 +29,7 @@ import {
 } from "./routes/admin-pages";
 import { adminProductPages } from "./routes/admin-product-pages";
 import { authApi, meApi } from "./routes/auth";
-import { bargainPage, myBargainsPage } from "./routes/bargain-pages";
+import { bargainPage, myBargainsPage, startBargainForm } from "./routes/bargain-pages";
 import { bargainsApi } from "./routes/bargains";
 import { homePage, productPages } from "./routes/catalogue-pages";
 import { checkinApi } from "./routes/checkin";
@@ -38,6 +38,7 @@ import { distributorApi, linksApi } from "./routes/links";
 import { loginPage } from "./routes/login-pages";
 import { checkoutPage, ordersPage } from "./routes/order-pages";
 import { ordersApi } from "./routes/orders";
+import { adminPicturesApi, pictureFiles, productPosters } from "./routes/pictures";
 import { productsApi } from "./routes/products";
 import { joinPage, promotePage } from "./routes/promote-pages";
 import { shareLinks } from "./routes/share-links";
@@ -50,7 +51,8 @@ const adminApi = createRouter(adminOnly)
   .route("/orders", adminOrdersApi)
   .route("/dashboard", adminDashboardApi)
   .route("/distributors", adminDistributorsApi)
-  .route("/settings", adminSettingsApi);
+  .route("/settings", adminSettingsApi)
+  .route("/pictures", adminPicturesApi);
 
 // its paths start with /api here (not where it is mounted), so the OpenAPI document names them in full
 export const api = createRouter()
@@ -99,6 +101,9 @@ export function createApp(clock: Clock) {
     .route("/s", shareLinks)
     .route("/", homePage)
     .route("/p", productPages)
+    .route("/p", productPosters)
+    .route("/p", startBargainForm)
+    .route("/pictures", pictureFiles)
     .route("/checkout", checkoutPage)
     .route("/orders", ordersPage)
     .route("/checkin", checkinPage)

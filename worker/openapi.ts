@@ -30,7 +30,7 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 /** Error responses, named by status, all in the contract's error shape. */
-export function errors(...statuses: Array<400 | 401 | 403 | 404 | 409 | 429>) {
+export function errors(...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 429>) {
   return Object.fromEntries(
     statuses.map((s) => [s, { content: { "application/json": { schema: errorSchema } }, description: "Error" }]),
   ) as Record<

@@ -1,6 +1,7 @@
 // The product as the API shows it, and the merchant's create / update bodies.
 import { z } from "@hono/zod-openapi";
 import { MAX_STOCK, basisPoints, cents, isoTime } from "./common";
+import { MAX_PICTURES, pictureUrl } from "./pictures";
 
 const stock = z.number().int().min(0).max(MAX_STOCK);
 
@@ -22,7 +23,10 @@ export const product = z
     slug: z.string(),
     title: z.string(),
     description: z.string(),
+    /** The cover, or the store's placeholder when the product has no picture. */
     image_url: z.string(),
+    /** Up to 9 pictures, the cover first. */
+    images: z.array(z.string()),
     price_cents: z.number().int(),
     stock: z.number().int(),
     commission_bp: z.number().int(),
@@ -47,6 +51,8 @@ const productFields = z.object({
     .max(500)
     .regex(/^(?:(?:https:\/\/|\/)[^\s"'<>]*)?$/, "An https:// URL or a path on this store")
     .default(""),
+  /** The pictures, the cover first; when absent, `image_url` alone is the cover. */
+  images: z.array(pictureUrl).max(MAX_PICTURES).optional(),
   price_cents: cents.min(1),
   stock,
   commission_bp: basisPoints.optional(),
@@ -97,7 +103,9 @@ export const updateProductBody = z
     slug: productFields.shape.slug,
     title: productFields.shape.title.optional(),
     description: z.string().max(2000).optional(),
+    /** Replaces the cover alone ("" removes it); `images` replaces every picture. */
     image_url: productFields.shape.image_url.unwrap().optional(),
+    images: productFields.shape.images,
     price_cents: productFields.shape.price_cents.optional(),
     stock: stock.optional(),
     commission_bp: basisPoints.optional(),

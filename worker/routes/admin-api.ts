@@ -19,6 +19,7 @@ import {
 } from "../../core/contract/product";
 import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
+import { picturesAfterPatch } from "../../core/rules/product-pictures";
 import { adminDashboard } from "../../db/admin-dashboard";
 import type { Db } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
@@ -78,7 +79,9 @@ export const adminProductsApi = createRouter()
       const existing = await findProduct(db, id, { activeOnly: false });
       if (!existing) throw notFound("No such product");
       // a patch can break a rule between fields (a price under the bargain floor): check the whole
-      const merged = createProductBody.parse({ ...toProductView(existing), ...c.req.valid("json") });
+      const patch = c.req.valid("json");
+      const images = picturesAfterPatch(existing.images, patch);
+      const merged = createProductBody.parse({ ...toProductView(existing), ...patch, images });
       const row = await replaceProduct(db, id, merged, c.var.now);
       if (!row) throw slugTaken();
       return c.json({ product: toProductView(row) }, 200);

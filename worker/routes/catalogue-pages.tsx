@@ -19,5 +19,13 @@ export const homePage = new Hono<AppEnv>().get("/", async (c) => {
 export const productPages = new Hono<AppEnv>().get("/:id{[0-9]+}", async (c) => {
   const row = await findProduct(dbOf(c), Number(c.req.param("id")), { activeOnly: true });
   if (!row) return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
-  return c.render(<ProductPage product={toProductView(row)} now={c.var.now} origin={c.var.origin} />);
+  const refused = c.req.query("bargain");
+  return c.render(
+    <ProductPage
+      product={toProductView(row)}
+      now={c.var.now}
+      origin={c.var.origin}
+      bargainRefused={refused === "bargain_not_allowed" ? refused : undefined}
+    />,
+  );
 });

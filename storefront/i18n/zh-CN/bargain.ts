@@ -37,6 +37,8 @@ export const bargain = {
   bargainHelperCut: (amount: string) => `砍掉 ${amount}`,
   bargainStatus: { active: "砍价中", complete: "已砍成", expired: "已结束", purchased: "已购买" },
   bargainCurrent: (amount: string) => `当前 ${amount}`,
+  bargainFloorNote: (floor: string) => `好友帮砍到底价，${floor} 就能拿走`,
+  bargainProgressLabel: "砍价进度",
   bargainListEmpty: "还没有砍价，挑一件可砍价的商品，叫好友帮你砍到底价",
   bargainGoShopping: "去逛逛",
 } as const;
