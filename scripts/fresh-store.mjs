@@ -11,7 +11,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DEFAULT_PORTS = [8795, 8796, 8797, 8798];
+// E2E_PORTS="8803,9803": a developer running several stores at once gives this one ports of its own
+const DEFAULT_PORTS = process.env.E2E_PORTS?.split(",").map(Number) ?? [8795, 8796, 8797, 8798];
 const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 5_000;
 
