@@ -40,7 +40,7 @@ h2{font-size:17px;margin:16px 0 8px}
 .sale-bar{background:var(--sale);color:#fff;padding:8px 12px;display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:4px}
 .sale-bar .price{color:#fff}
 .desc{white-space:pre-line;color:#444}
-.actions{position:sticky;bottom:0;background:#fff;border-top:1px solid var(--line);padding:8px 12px;display:flex;gap:8px}
+.actions{position:sticky;bottom:0;z-index:1;background:#fff;border-top:1px solid var(--line);padding:8px 12px;display:flex;gap:8px}
 .btn{flex:1;border:0;border-radius:22px;padding:11px 14px;font-size:15px;font-weight:600;cursor:pointer;text-align:center;background:var(--red);color:#fff}
 .btn:disabled{background:#ccc;color:#555}
 .actions>div{flex:1;display:flex}
@@ -170,7 +170,7 @@ footer{color:var(--muted);font-size:12px;text-align:center;padding:24px 0 80px}
 .share-sheet{flex:1;display:flex}
 .share-sheet>summary{list-style:none;flex:1}
 .share-sheet>summary::-webkit-details-marker{display:none}
-.sheet{position:fixed;left:0;right:0;bottom:60px;max-height:calc(100vh - 120px);overflow-y:auto;background:#fff;border-top:1px solid var(--line);box-shadow:0 -6px 24px rgba(0,0,0,.18);border-radius:14px 14px 0 0;padding:12px;display:grid;gap:8px;justify-items:center;text-align:center}
+.sheet{position:absolute;left:0;right:0;bottom:100%;max-height:calc(100vh - 120px);overflow-y:auto;background:#fff;border-top:1px solid var(--line);box-shadow:0 -6px 24px rgba(0,0,0,.18);border-radius:14px 14px 0 0;padding:12px;display:grid;gap:8px;justify-items:center;text-align:center}
 .sheet img{width:min(60vw,240px);border-radius:8px;box-shadow:0 1px 6px rgba(0,0,0,.15)}
 .sheet .btn{flex:none;width:min(100%,320px)}
 .sheet p{margin:0}
@@ -180,7 +180,7 @@ footer{color:var(--muted);font-size:12px;text-align:center;padding:24px 0 80px}
 .sheet>div{width:min(100%,320px);display:flex}
 details.poster{margin-top:6px}
 details.poster summary{cursor:pointer;color:var(--red);font-size:13px}
-details.poster img{width:min(60vw,220px);margin:8px 0;border-radius:8px;box-shadow:0 1px 6px rgba(0,0,0,.15)}
+details.poster img{width:min(60vw,220px);height:auto;margin:8px 0;border-radius:8px;box-shadow:0 1px 6px rgba(0,0,0,.15)}
 `;
 
 /** Whitespace and newlines out; the rules above are already terse. */

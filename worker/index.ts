@@ -92,7 +92,9 @@ export function createApp(clock: Clock) {
     .use(
       requestContext(clock),
       renderer,
-      secureHeaders({ crossOriginEmbedderPolicy: false }),
+      // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a form's
+      // POST, which sameOrigin must refuse; other sites still get no Referer
+      secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: "same-origin" }),
       sameOrigin,
       readYourWrites,
     )
