@@ -96,6 +96,25 @@ describe("becoming a distributor", () => {
     expect(row!.recruiterUserId).toBe(recruiter.userId);
   });
 
+  it("the 成为推广员 forms work without a script: /me's, and an invite's, which recruits", async () => {
+    const form = { method: "POST", body: "", headers: { "content-type": "application/x-www-form-urlencoded" } };
+    const recruiter = await signUp("表单招募人");
+    const own = await recruiter.client.fetch("/me", form);
+    expect(own.status).toBe(303);
+    expect(own.headers.get("location")).toBe("/me");
+    const code = (await recruiter.client.json("/api/me")).body.distributor!.code;
+    expect(await (await recruiter.client.fetch("/me")).text()).toContain("推广数据");
+
+    const recruit = await signUp();
+    const joined = await recruit.client.fetch(`/join?invite=${code}`, form);
+    expect(joined.headers.get("location")).toBe("/me");
+    const [row] = await db().select().from(distributors).where(eq(distributors.userId, recruit.userId));
+    expect(row!.recruiterUserId).toBe(recruiter.userId);
+
+    const guest = await new Client().fetch(`/join?invite=${code}`, form);
+    expect(guest.headers.get("location")).toBe(`/login?next=${encodeURIComponent(`/join?invite=${code}`)}`);
+  });
+
   it("your own invite code recruits no one", async () => {
     const { client, userId } = await signUp();
     const code = (await client.json("/api/distributor", { method: "POST" })).body.distributor.code;

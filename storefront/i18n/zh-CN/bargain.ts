@@ -3,7 +3,6 @@ export const bargain = {
   bargainable: "可砍价",
   bargainFrom: (floor: string) => `最低砍至 ${floor}`,
   bargainStart: (floor: string) => `发起砍价，${floor} 拿走`,
-  bargainStartBusy: "正在发起…",
   bargainStartFailed: "发起砍价没有成功，请稍后再试",
   bargainNotAllowed: "这件商品暂不支持砍价",
   bargainNotFound: "砍价不存在",
