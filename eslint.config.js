@@ -16,6 +16,8 @@ export default tseslint.config(
       "worker-configuration.d.ts",
       "test-results/",
       "bench/cold-start/dist/",
+      // built by scripts/build-client.mjs
+      "worker/lazy/",
     ],
   },
   ...tseslint.configs.recommended,

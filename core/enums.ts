@@ -43,3 +43,7 @@ export type CommissionEvent = (typeof COMMISSION_EVENTS)[number];
 
 /** For a status read from a query string: narrows it, or says it is none. */
 export const isOrderStatus = (value: unknown): value is OrderStatus => ORDER_STATUSES.includes(value as OrderStatus);
+
+/** What an uploaded picture is stored as, whatever it arrived as (JPEG, PNG, WebP, GIF, HEIC, AVIF). */
+export const STORED_PICTURE_TYPES = ["image/jpeg", "image/webp"] as const;
+export type StoredPictureType = (typeof STORED_PICTURE_TYPES)[number];

@@ -98,6 +98,8 @@ export async function findBargainDetails(db: Db, id: string) {
         starterNickname: users.nickname,
         productTitle: products.title,
         productImageUrl: products.imageUrl,
+        // aliased: bargains has a price_cents column too, and D1's rows are keyed by column name
+        productPriceCents: sql<number>`${products.priceCents}`.as("product_price_cents"),
       })
       .from(bargains)
       .innerJoin(users, eq(users.id, bargains.userId))
@@ -121,7 +123,7 @@ export async function findBargainDetails(db: Db, id: string) {
   return {
     bargain: toRecord(found),
     starterNickname: found.starterNickname,
-    product: { title: found.productTitle, imageUrl: found.productImageUrl },
+    product: { title: found.productTitle, imageUrl: found.productImageUrl, priceCents: found.productPriceCents },
     helpers,
   };
 }

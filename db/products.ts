@@ -2,6 +2,7 @@
 import { and, asc, eq, getTableName } from "drizzle-orm";
 import { customAlphabet } from "nanoid";
 import type { CreateProductInput } from "../core/contract/product";
+import { picturesOfBody } from "../core/rules/product-pictures";
 import type { Db } from "./client";
 import { constraintFailure, uniqueColumns } from "./constraint-failure";
 import { products } from "./schema";
@@ -14,11 +15,13 @@ const slugSuffix = customAlphabet("abcdefghijkmnpqrstuvwxyz23456789", 8);
 
 /** The API's product fields as table columns. */
 function toColumns(input: CreateProductInput, defaults: { commission_bp: number; commission_l2_bp: number }) {
+  const images = picturesOfBody(input);
   return {
     slug: input.slug ?? `p-${slugSuffix()}`,
     title: input.title,
     description: input.description,
-    imageUrl: input.image_url,
+    imageUrl: images[0] ?? "",
+    images,
     priceCents: input.price_cents,
     stock: input.stock,
     commissionBp: input.commission_bp ?? defaults.commission_bp,

@@ -80,7 +80,13 @@ export const products = sqliteTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    /** The cover: `images[0]`, or "" when there is none (kept for the queries that show only it). */
     imageUrl: text("image_url").notNull().default(""),
+    /** Up to 9 picture URLs or paths, the cover first (a JSON array). */
+    images: text("images", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     priceCents: integer("price_cents").notNull(),
     stock: integer("stock").notNull(),
     commissionBp: integer("commission_bp").notNull().default(1000),

@@ -1,6 +1,7 @@
 // `node scripts/check-bundle.mjs [outdir]`: fails when the Worker bundle that `wrangler deploy
-// --dry-run --outdir <outdir> --metafile` wrote is over budget; prints what it is made of.
-import { readFileSync } from "node:fs";
+// --dry-run --outdir <outdir> --metafile` wrote is over budget, or when the picture renderer, which
+// is uploaded as a module of its own (worker/lazy/), was bundled into it; prints what it is made of.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -41,6 +42,14 @@ export function contributors(metafile) {
   return [...totals.values()].sort((a, b) => b.input - a.input);
 }
 
+/** Code that belongs in the lazily loaded renderer module only (wrangler.toml, worker/renderer.ts). */
+const RENDERER_ONLY = [/(^|\/)worker\/render\//, /(^|\/)node_modules\/uqr\//];
+
+/** @returns the inputs of the main bundle that belong to the renderer module: none, or it leaked in. */
+export function rendererLeaks(metafile, entry) {
+  return Object.keys(metafile.outputs[entry]?.inputs ?? {}).filter((path) => RENDERER_ONLY.some((r) => r.test(path)));
+}
+
 function main(outdir) {
   const metafile = JSON.parse(readFileSync(join(outdir, "bundle-meta.json"), "utf8"));
   const [entry] = Object.keys(metafile.outputs).filter((name) => name.endsWith(".js"));
@@ -51,6 +60,18 @@ function main(outdir) {
   console.log(`top ${TOP} contributors by input bytes (and what is left of them in the bundle):`);
   for (const c of contributors(metafile).slice(0, TOP)) {
     console.log(`  ${c.name.padEnd(32)} ${kib(c.input).padStart(11)} in  ${kib(c.output).padStart(11)} in bundle`);
+  }
+  const lazyDir = join(outdir, "lazy");
+  for (const file of existsSync(lazyDir) ? readdirSync(lazyDir) : []) {
+    const bytes = readFileSync(join(lazyDir, file));
+    console.log(
+      `module lazy/${file}, loaded on first use: ${kib(bytes.length)}, gzipped ${kib(gzipSync(bytes).length)}`,
+    );
+  }
+  const leaks = rendererLeaks(metafile, entry);
+  if (leaks.length > 0) {
+    console.error(`✖ the renderer was bundled into the worker, not loaded on first use: ${leaks.join(", ")}`);
+    process.exit(1);
   }
   if (code.length > BUDGET_BYTES) {
     console.error(`✖ the bundle is ${kib(code.length - BUDGET_BYTES)} over its budget of ${kib(BUDGET_BYTES)}`);

@@ -1,5 +1,21 @@
-// Draws the demo catalogue's pictures as small SVGs into public/img/ (run once; output committed).
+// Draws the demo catalogue's pictures into public/img/ (run once; the output is committed): each as
+// a small SVG drawing, then as the 800×800 JPEG the store shows and chat apps draw in link cards
+// (they draw no SVG), with the placeholder of a product without a picture and the store's own card.
+// `node scripts/draw-pictures.mjs`. The drawings' Chinese text needs CJK fonts on the machine
+// (Debian: fonts-noto-cjk); sharp (librsvg) rasterises them, the same bytes on every run.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import sharp from "sharp";
+
+const PICTURE_PX = 800;
+/** The store's chat card for pages that are no product's (STORE_CARD in storefront/og-image.ts). */
+const STORE_CARD_PX = 750;
+
+if (!execFileSync("fc-list", [":lang=zh"], { encoding: "utf8" }).trim()) {
+  throw new Error(
+    "no CJK font on this machine: the drawings' text would come out as boxes (apt-get install fonts-noto-cjk)",
+  );
+}
 
 const pictures = {
   coffee: [
@@ -63,3 +79,20 @@ writeFileSync(
   "public/img/logo.svg",
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><rect width="400" height="400" rx="80" fill="#e4393c"/><text x="200" y="250" font-size="150" text-anchor="middle" fill="#fff" font-family="sans-serif">拼</text></svg>\n`,
 );
+
+const FONT = `font-family="Noto Sans CJK SC,sans-serif"`;
+const placeholder = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#fff1f0"/><stop offset="1" stop-color="#fff"/></linearGradient></defs><rect width="400" height="400" fill="url(#g)"/><path d="M140 160h120l-10 140H150Z" fill="none" stroke="#f0b4b2" stroke-width="12" stroke-linejoin="round"/><path d="M170 160v-20a30 30 0 0 1 60 0v20" fill="none" stroke="#f0b4b2" stroke-width="12"/><text x="200" y="350" font-size="26" text-anchor="middle" fill="#c9898a" ${FONT}>拼拼小店</text></svg>\n`;
+const storeCard = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#d0252a"/><stop offset="1" stop-color="#b8360c"/></linearGradient></defs><rect width="400" height="400" fill="url(#g)"/><rect x="130" y="70" width="140" height="140" rx="32" fill="#fff"/><text x="200" y="172" font-size="92" text-anchor="middle" fill="#d0252a" font-weight="700" ${FONT}>拼</text><text x="200" y="280" font-size="44" text-anchor="middle" fill="#fff" font-weight="700" ${FONT}>拼拼小店</text><text x="200" y="326" font-size="22" text-anchor="middle" fill="#fff" ${FONT}>好物分享 · 边逛边赚</text></svg>\n`;
+writeFileSync("public/img/placeholder.svg", placeholder);
+writeFileSync("public/img/store-card.svg", storeCard);
+
+/** An SVG drawn at `px` square as a JPEG; density draws the 400-unit viewBox at full size, sharp. */
+async function toJpeg(name, px) {
+  await sharp(`public/img/${name}.svg`, { density: (72 * px) / 400 })
+    .resize(px, px, { fit: "cover" })
+    .flatten({ background: "#ffffff" })
+    .jpeg({ quality: 85, mozjpeg: true })
+    .toFile(`public/img/${name}.jpg`);
+}
+for (const name of [...Object.keys(pictures), "placeholder"]) await toJpeg(name, PICTURE_PX);
+await toJpeg("store-card", STORE_CARD_PX);

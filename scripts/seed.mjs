@@ -20,7 +20,8 @@ const statements = catalogue.map((p) => {
     p.slug,
     p.title,
     p.description,
-    `/img/${p.image}.svg`,
+    `/img/${p.image}.jpg`,
+    JSON.stringify([`/img/${p.image}.jpg`]),
     p.price_cents,
     p.stock,
     1000,
@@ -38,7 +39,7 @@ const statements = catalogue.map((p) => {
     now,
     now,
   ];
-  return `INSERT OR IGNORE INTO products (slug, title, description, image_url, price_cents, stock, commission_bp, commission_l2_bp, bargain_floor_cents, bargain_helpers, flash_price_cents, flash_starts_at, flash_ends_at, flash_stock, group_size, group_price_cents, group_hours, group_per_user_limit, group_virtual_fill_at, clearance_price_cents, active, created_at, updated_at) VALUES (${values.map(q).join(", ")});`;
+  return `INSERT OR IGNORE INTO products (slug, title, description, image_url, images, price_cents, stock, commission_bp, commission_l2_bp, bargain_floor_cents, bargain_helpers, flash_price_cents, flash_starts_at, flash_ends_at, flash_stock, group_size, group_price_cents, group_hours, group_per_user_limit, group_virtual_fill_at, clearance_price_cents, active, created_at, updated_at) VALUES (${values.map(q).join(", ")});`;
 });
 
 const phone = process.env.ADMIN_PHONE ?? "13800000000";

@@ -81,6 +81,20 @@ h2{font-size:15px;margin:0 0 10px}
 .a-pics button{padding:2px;border:2px solid transparent;border-radius:6px;background:#fafafa;cursor:pointer}
 .a-pics button.on{border-color:var(--red)}
 .a-pics img{width:36px;height:36px;display:block}
+.a-pics button:disabled{opacity:.4;cursor:default}
+.a-pic-list{list-style:none;margin:0 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:8px}
+.a-pic-list li{position:relative;width:96px;border:1px solid #d0d3d9;border-radius:8px;padding:4px;background:#fff;cursor:grab}
+.a-pic-list li.dragging{opacity:.4}
+.a-pic-list img{width:86px;height:86px;object-fit:cover;border-radius:6px;display:block}
+.a-pic-list .a-cover{position:absolute;top:6px;left:6px;background:var(--red);color:#fff;font-size:11px;border-radius:4px;padding:0 4px}
+.a-pic-acts{display:flex;justify-content:space-between;margin-top:4px}
+.a-pic-acts .btn-sm{padding:2px 7px}
+.a-pic-busy{display:flex;align-items:center;justify-content:center;min-height:96px;font-size:12px;color:var(--muted);text-align:center}
+.a-pic-add{display:flex;gap:8px;flex-wrap:wrap}
+.a-pic-add .btn{position:relative}
+.a-store-pics{margin-top:8px;font-size:13px}
+.a-store-pics summary{cursor:pointer;color:var(--muted)}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .a-bar{display:flex;gap:10px;align-items:center;flex-wrap:wrap;margin-top:8px}
 .ok{color:var(--green)}
 .error{color:var(--red)}

@@ -1,10 +1,11 @@
 // The merchant's admin in a real browser (Chromium), against a fresh store of its own with a month
-// of past traffic: sign in, create a product with a flash sale and see it on the storefront,
-// refund an order, download the CSV, and keep screenshots of the dashboard in docs/. No console
-// error or page error on any page.
+// of past traffic: sign in, create a product with a flash sale and see it on the storefront, upload
+// its pictures, refund an order, download the CSV, and keep screenshots of the dashboard in docs/.
+// No console error or page error on any page.
+import { imageSize } from "image-size";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, request } from "playwright-core";
@@ -13,7 +14,8 @@ import { startFreshStore } from "../scripts/fresh-store.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e-admin";
-const PORTS = [8790, 8791, 8792, 8793, 8794];
+// E2E_PORTS="8803,9803": a developer running several stores at once gives this one ports of its own
+const PORTS = process.env.E2E_PORTS?.split(",").map(Number) ?? [8790, 8791, 8792, 8793, 8794];
 const MERCHANT = {
   phone: process.env.ADMIN_PHONE ?? "13800000000",
   password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
@@ -166,8 +168,9 @@ test("creates a product with a flash sale; each mistake is shown under its field
   await page.locator("#f-description").fill("西湖龙井，明前头采。");
   await page.locator("#f-price_cents").fill("八十八");
   await page.locator("#f-stock").fill("20");
-  await page.locator('.a-pics button[title="/img/tea.svg"]').click();
-  assert.equal(await page.locator("#f-image_url").inputValue(), "/img/tea.svg");
+  await page.getByText("或选择店内图片").click();
+  await page.locator('.a-pics button[title="/img/tea.jpg"]').click();
+  assert.equal(await page.locator(".a-pic-list img").getAttribute("src"), "/img/tea.jpg");
   await page.getByLabel("开启限时秒杀").check();
   assert.match(await page.locator("#f-flash_sale-starts_at").inputValue(), /^\d{4}-\d{2}-\d{2}T\d{2}:00$/);
   await page.locator("#f-flash_sale-price_cents").fill("99");
@@ -210,6 +213,78 @@ test("the new product is on the storefront at its flash price", async () => {
   await shopper.shot("product-page");
   assert.deepEqual(shopper.problems, []);
   await shopper.close();
+});
+
+/** Files of the local R2 bucket, under the store's own state directory. */
+function storedObjects() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk(join(store.persistTo, "v3", "r2"));
+  return files.filter((f) => f.includes("blobs")).sort();
+}
+
+test("uploads a JPEG and a PNG, drags the PNG to the cover; the shop shows them; bad files leave nothing", async () => {
+  const { page } = merchant;
+  await page.goto(`/admin/products/${shared.productId}`);
+  const pictures = page.locator(".a-pic-list li img");
+  assert.equal(await pictures.count(), 1);
+  // what a phone's picker hands over: a camera JPEG and a screenshot PNG
+  await page.locator("#f-images").setInputFiles(["tests/fixtures/photo.jpg", "tests/fixtures/photo.png"]);
+  await page.waitForFunction(() => document.querySelectorAll(".a-pic-list li img").length === 3);
+  const uploaded = await pictures.evaluateAll((imgs) => imgs.map((img) => img.getAttribute("src")));
+  assert.equal(uploaded[0], "/img/tea.jpg");
+  for (const src of uploaded.slice(1)) assert.match(src, /^\/pictures\/[0-9a-f]{24}\.webp$/);
+  // drag the last picture onto the first: it becomes the cover
+  await page.locator(".a-pic-list li").nth(2).dragTo(page.locator(".a-pic-list li").nth(0));
+  assert.equal(await pictures.first().getAttribute("src"), uploaded[2]);
+  assert.equal(await page.locator(".a-pic-list li").first().locator(".a-cover").count(), 1);
+  await merchant.shot("pictures");
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
+  const saved = (await (await page.request.get(`/api/products/${shared.productId}`)).json()).product;
+  assert.deepEqual(saved.images, [uploaded[2], uploaded[0], uploaded[1]]);
+
+  // the product page shows the uploaded cover, loaded
+  const shopper = await open("pictures-shopper", PHONE);
+  await shopper.page.goto(`/p/${shared.productId}`);
+  const hero = shopper.page.locator(".hero img").first();
+  assert.equal(await hero.getAttribute("src"), uploaded[2]);
+  await shopper.page.waitForFunction(() => document.querySelector(".hero img")?.naturalWidth > 0);
+  await shopper.shot("uploaded-product");
+  // its chat card: a JPEG of at least 600×600, whatever the page says
+  const og = await shopper.page.locator('meta[property="og:image"]').getAttribute("content");
+  const card = await shopper.page.request.get(og);
+  assert.equal(card.headers()["content-type"], "image/jpeg");
+  const size = imageSize(new Uint8Array(await card.body()));
+  assert.equal(size.type, "jpg");
+  assert.ok(size.width >= 600 && size.height >= 600, `${size.width}×${size.height}`);
+  assert.deepEqual(shopper.problems, []);
+  await shopper.close();
+
+  // text named .jpg, and 11 MB that no browser can shrink: refused, and the bucket holds nothing new
+  const before = storedObjects();
+  const text = Buffer.from("hello, I am text pretending to be a JPEG\n".repeat(20));
+  await page.locator("#f-images").setInputFiles({ name: "notes.jpg", mimeType: "image/jpeg", buffer: text });
+  await page.getByRole("alert").filter({ hasText: "「notes.jpg」不是图片" }).waitFor();
+  const big = Buffer.alloc(11 * 1024 * 1024);
+  big.set([0xff, 0xd8, 0xff, 0xe0]);
+  await page.locator("#f-images").setInputFiles({ name: "huge.jpg", mimeType: "image/jpeg", buffer: big });
+  await page.getByRole("alert").filter({ hasText: "「huge.jpg」超过 10 MB" }).waitFor();
+  assert.equal(await pictures.count(), 3);
+  assert.deepEqual(storedObjects(), before);
+  assert.ok(
+    before.every((f) => statSync(f).size < 1024 * 1024),
+    "no upload is stored unshrunk",
+  );
+  await merchant.shot("pictures-refused");
+  assert.deepEqual(merchant.takeRefusals(), ["400 /api/admin/pictures", "413 /api/admin/pictures"]);
+  assert.deepEqual(merchant.problems, []);
 });
 
 test("an order placed and paid by a guest is refunded from the orders page", async () => {

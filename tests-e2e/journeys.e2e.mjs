@@ -1,6 +1,10 @@
 // Real-browser journeys on a phone: Chromium at 390×844 with touch, against a fresh store of its
 // own. Each journey is a shopper's story end to end, with no console error or page error on any
-// page, and screenshots kept in test-results/e2e/.
+// page, and screenshots kept in test-results/e2e/. Then what every page owes every phone and
+// person: axe-core finds no serious violation, the one-tap actions work with JavaScript off, chat
+// cards are raster pictures, and content-hashed files are cached for a year.
+import { AxeBuilder } from "@axe-core/playwright";
+import { imageSize } from "image-size";
 import assert from "node:assert/strict";
 import { mkdirSync, rmSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -194,6 +198,17 @@ journey(
     assert.ok(link.startsWith(`${store.url}/s/`), link);
     await assertFitsPhone(distributor.page);
     await distributor.screenshot("promote-copied");
+    // the link's poster: an <img> a long press saves, and a button that downloads it
+    await row.getByText("二维码海报").tap();
+    const poster = row.locator("details.poster img");
+    await distributor.page.waitForFunction(
+      (img) => img.complete && img.naturalWidth === 750,
+      await poster.elementHandle(),
+    );
+    const code = link.split("/").pop();
+    assert.equal(await poster.getAttribute("src"), `/s/${code}/poster.png`);
+    assert.equal(await row.getByRole("link", { name: "保存海报" }).getAttribute("download"), `poster-${code}.png`);
+    await distributor.screenshot("promote-poster");
 
     await shopper.page.goto(link);
     assert.equal(new URL(shopper.page.url()).pathname, `/p/${product.id}`);
@@ -270,27 +285,22 @@ journey(
   },
 );
 
-journey(
-  "early-tap",
-  "a tap on 发起砍价 before its island has loaded is held, then starts the bargain",
-  async (open) => {
-    const product = bargainProduct();
-    const shopper = await open("shopper");
-    await signUpInUi(shopper, { nickname: "手快的小王", next: "/" });
-    // a page of its own, without the journeys' wait for islands, whose button chunk arrives 1.5 s late
-    const page = await shopper.context.newPage();
-    await page.route("**/assets/chunks/start-bargain-button-*.js", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    await page.goto(`/p/${product.id}`, { waitUntil: "domcontentloaded" });
-    const island = page.locator("[data-island=StartBargainButton]");
-    assert.equal(await island.getAttribute("data-hydrated"), null, "the island has not loaded yet");
-    await page.getByRole("button", { name: /^发起砍价/ }).tap();
-    await page.waitForURL(/\/b\/[A-Za-z0-9]+$/);
-    assert.equal(await island.count(), 0);
-  },
-);
+journey("early-tap", "a tap on 签到 before its island has loaded is held, then checks in", async (open) => {
+  const shopper = await open("shopper");
+  await signUpInUi(shopper, { nickname: "手快的小王", next: "/" });
+  // a page of its own, without the journeys' wait for islands, whose button chunk arrives 1.5 s late
+  const page = await shopper.context.newPage();
+  await page.route("**/assets/chunks/checkin-button-*.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto("/checkin", { waitUntil: "domcontentloaded" });
+  const island = page.locator("[data-island=CheckinButton]");
+  assert.equal(await island.getAttribute("data-hydrated"), null, "the island has not loaded yet");
+  await page.getByRole("button", { name: "签到领 ¥4.50" }).tap();
+  await page.getByRole("status").filter({ hasText: "+¥4.50" }).waitFor();
+  await page.getByRole("button", { name: "今日已签到" }).waitFor();
+});
 
 journey("lost-chunk", "when an island's chunk never arrives, its plain links still work", async (open) => {
   const guest = await open("guest");
@@ -364,4 +374,124 @@ journey("merchant", "the merchant signs in and creates a product; shoppers can o
   assert.ok(await shopper.page.getByText("¥12.34").first().isVisible());
   await assertFitsPhone(shopper.page);
   await shopper.screenshot("new-product");
+});
+
+// ---- every phone and every person --------------------------------------------------------------
+
+/** A shopper signed up through the API in a context of its own (the sign-in form is an island). */
+async function signedInContext(nickname, options = {}) {
+  const context = await browser.newContext({ ...PHONE, baseURL: store.url, ...options });
+  const res = await context.request.post("/api/auth/signup", {
+    data: { phone: newPhone(), password: PASSWORD, nickname },
+    headers: { origin: store.url },
+  });
+  assert.equal(res.status(), 201);
+  return context;
+}
+
+/** A bargain another shopper started on the seed's bargain product. */
+async function someonesBargain(nickname) {
+  const starter = await signedInContext(nickname);
+  const res = await starter.request.post("/api/bargains", {
+    data: { product_id: bargainProduct().id },
+    headers: { origin: store.url },
+  });
+  const { bargain } = await res.json();
+  await starter.close();
+  return bargain;
+}
+
+test("with JavaScript off, a signed-in shopper checks in and helps a bargain, and the result shows", async () => {
+  const bargain = await someonesBargain("砍价发起人");
+  const context = await signedInContext("不开脚本的小赵", { javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto("/checkin");
+    await page.getByRole("button", { name: "签到领 ¥4.50" }).tap();
+    await page.waitForURL((url) => url.pathname + url.search === "/checkin?done=1");
+    assert.match(await page.getByRole("status").innerText(), /^\+¥4\.50/);
+    await page.getByRole("button", { name: "今日已签到" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/no-js-checked-in.png`, fullPage: true });
+
+    await page.goto(`/b/${bargain.id}`);
+    await page.getByRole("button", { name: "帮砍一刀" }).tap();
+    await page.waitForURL((url) => url.search === "?helped=1");
+    assert.match(await page.getByRole("status").innerText(), /^你帮好友砍掉了 ¥\d+\.\d\d$/);
+    await page.locator("ol.helpers li", { hasText: "不开脚本的小赵" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/no-js-helped.png`, fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test("axe-core finds no serious or critical violation on the shoppers' pages", async () => {
+  const bargain = await someonesBargain("发起人小陈");
+  const guest = await browser.newContext({ ...PHONE, baseURL: store.url });
+  const member = await signedInContext("无障碍测试");
+  await member.request.post("/api/distributor", { data: {}, headers: { origin: store.url } });
+  const pages = [
+    [guest, "/"],
+    [guest, `/p/${catalogue[0].id}`],
+    [guest, `/p/${bargainProduct().id}`],
+    [guest, "/checkin"],
+    [guest, "/login"],
+    [guest, `/b/${bargain.id}`],
+    [member, "/checkin"],
+    [member, "/bargains"],
+    [member, "/me"],
+    [member, `/b/${bargain.id}`],
+  ];
+  const found = [];
+  try {
+    for (const [context, path] of pages) {
+      const page = await context.newPage();
+      await page.goto(path, { waitUntil: "networkidle" });
+      // the product page's share sheet open, so its poster, link and buttons are checked too
+      if (path.startsWith("/p/")) await page.locator(".share-sheet summary").tap();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      for (const v of violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+        found.push(
+          `${path} (${context === guest ? "guest" : "member"}): ${v.id} ${v.impact}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
+      }
+      await page.close();
+    }
+  } finally {
+    await guest.close();
+    await member.close();
+  }
+  assert.deepEqual(found, []);
+});
+
+test("every shareable page's og:image is a JPEG or PNG of at least 600×600, never SVG", async () => {
+  const bargain = await someonesBargain("分享测试");
+  const paths = ["/", "/checkin", `/b/${bargain.id}`, ...catalogue.map((p) => `/p/${p.id}`)];
+  for (const path of paths) {
+    const html = await (await fetch(`${store.url}${path}`)).text();
+    const url = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+    assert.ok(url?.startsWith(`${store.url}/`), `${path}: ${url}`);
+    const res = await fetch(url);
+    const type = res.headers.get("content-type");
+    const size = imageSize(new Uint8Array(await res.arrayBuffer()));
+    assert.ok(["image/jpeg", "image/png"].includes(type), `${path}: ${url} is ${type}`);
+    assert.ok(["jpg", "png"].includes(size.type), `${path}: ${url} is ${size.type} by its bytes`);
+    assert.ok(size.width >= 600 && size.height >= 600, `${path}: ${size.width}×${size.height}`);
+    assert.doesNotMatch(html, /og:image" content="[^"]*\.svg"/);
+  }
+});
+
+test("content-hashed chunks are cached for a year as immutable; app.js is checked again", async () => {
+  const html = await (await fetch(`${store.url}/p/${catalogue[0].id}`)).text();
+  const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(preloads.length > 0, "the page preloads its islands' chunks");
+  for (const chunk of preloads) {
+    assert.match(chunk, /^\/assets\/chunks\/[\w-]+-[A-Z0-9]{8}\.js$/);
+    const res = await fetch(`${store.url}${chunk}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("cache-control"), "public, max-age=31536000, immutable");
+  }
+  for (const entry of ["/assets/app.js", "/assets/admin.js"]) {
+    const res = await fetch(`${store.url}${entry}`);
+    assert.doesNotMatch(res.headers.get("cache-control") ?? "", /immutable/, entry);
+  }
 });

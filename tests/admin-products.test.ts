@@ -35,6 +35,7 @@ describe("the merchant's products", () => {
       title: "土蜂蜜",
       description: "深山百花蜜",
       image_url: "/img/honey.svg",
+      images: ["/img/honey.svg"],
       price_cents: 6800,
       stock: 80,
       commission_bp: 1500,

@@ -1,5 +1,6 @@
 // The bargain pages: the one shared in chats (/b/:id), my bargains (/bargains), and the product page's start button.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatCny } from "../storefront/format";
 import {
   Client,
   ORIGIN,
@@ -11,6 +12,8 @@ import {
   setClockForTests,
 } from "./helpers";
 
+/** What a browser's form post sends. */
+const FORM = { "content-type": "application/x-www-form-urlencoded" };
 /** 10:00 in Shanghai, the store's time zone. */
 const T0 = Date.parse("2026-11-25T02:00:00Z");
 
@@ -30,9 +33,16 @@ describe("the bargain page", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<meta property="og:title" content="帮我砍一刀！秦岭土蜂蜜 500g，¥0.01 就能拿走"/>');
-    expect(html).toContain('<meta property="og:image" content="http://store.test/img/honey.svg"/>');
+    // the product's chat card (never the SVG)
+    expect(html).toMatch(
+      /<meta property="og:image" content="http:\/\/store\.test\/pictures\/cards\/\d+\/[0-9a-f]{16}\.jpg"\/>/,
+    );
     expect(html).toContain(`<meta property="og:url" content="${ORIGIN}/b/${bargain.id}"/>`);
     expect(html).toContain("还差 ¥98.99");
+    // the top card shows the price it stands at, and the floor as where the cuts end, not as its price
+    expect(html).toContain('<span class="price">当前 ¥99.00</span>');
+    expect(html).toContain("好友帮砍到底价，¥0.01 就能拿走");
+    expect(html).toContain('aria-label="砍价进度"');
     expect(html).toContain('role="timer"');
     expect(html).toContain('data-island="BargainHelpButton"');
     expect(html).toContain("帮砍一刀");
@@ -74,10 +84,40 @@ describe("the bargain page", () => {
     expect(guest.headers.get("location")).toBe("/login?next=%2Fbargains");
   });
 
-  it("puts a start-bargain button on a product page that allows bargains", async () => {
+  it("puts a start-bargain form on a product page that allows bargains: no script needed", async () => {
     const product = await createProduct(merchant, { price_cents: 9900, bargain: { floor_cents: 1, helpers: 3 } });
     const html = await (await new Client().fetch(`/p/${product.id}`)).text();
-    expect(html).toContain('data-island="StartBargainButton"');
+    expect(html).toContain(`<form class="start-bargain" method="post" action="/p/${product.id}/bargain">`);
     expect(html).toContain("发起砍价，¥0.01 拿走");
+    const { client } = await signUp("小李");
+    const started = await client.fetch(`/p/${product.id}/bargain`, { method: "POST", body: "", headers: FORM });
+    expect(started.status).toBe(303);
+    const bargainPath = started.headers.get("location")!;
+    expect(bargainPath).toMatch(/^\/b\/[A-Za-z0-9_-]+$/);
+    // again: the same live bargain
+    const again = await client.fetch(`/p/${product.id}/bargain`, { method: "POST", body: "", headers: FORM });
+    expect(again.headers.get("location")).toBe(bargainPath);
+    const guest = await new Client().fetch(`/p/${product.id}/bargain`, { method: "POST", body: "", headers: FORM });
+    expect(guest.headers.get("location")).toBe(`/login?next=${encodeURIComponent(`/p/${product.id}`)}`);
+    const plain = await createProduct(merchant, {});
+    const refused = await client.fetch(`/p/${plain.id}/bargain`, { method: "POST", body: "", headers: FORM });
+    expect(refused.headers.get("location")).toBe(`/p/${plain.id}?bargain=bargain_not_allowed`);
+    expect(await (await client.fetch(refused.headers.get("location")!)).text()).toContain("这件商品暂不支持砍价");
+  });
+
+  it("a friend helps with the page's form alone (no script) and sees the cut on the page", async () => {
+    const { bargain } = await startedBargain();
+    const friend = await signUp("阿强");
+    const posted = await friend.client.fetch(`/b/${bargain.id}/help`, { method: "POST", body: "", headers: FORM });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get("location")).toBe(`/b/${bargain.id}?helped=1`);
+    const cut = (await friend.client.json(`/api/bargains/${bargain.id}`)).body.helpers[0]!.cut_cents;
+    const html = await (await friend.client.fetch(`/b/${bargain.id}?helped=1`)).text();
+    expect(html).toContain(`<p class="help-result" role="status"><b>你帮好友砍掉了 ${formatCny(cut)}</b></p>`);
+    // twice is refused, and the page says why
+    const again = await friend.client.fetch(`/b/${bargain.id}/help`, { method: "POST", body: "", headers: FORM });
+    expect(again.headers.get("location")).toBe(`/b/${bargain.id}?refused=already_helped`);
+    const guest = await new Client().fetch(`/b/${bargain.id}/help`, { method: "POST", body: "", headers: FORM });
+    expect(guest.headers.get("location")).toBe(`/login?next=${encodeURIComponent(`/b/${bargain.id}`)}`);
   });
 });

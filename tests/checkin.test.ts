@@ -6,7 +6,7 @@ import { getDb } from "../db/client";
 import { checkins, walletLedger } from "../db/schema";
 import { resetSettings, saveSettings } from "../db/settings";
 import { creditWalletStatement, getWalletBalance, refundWalletSpend, spendWalletStatement } from "../db/wallet";
-import { Client, signUp, setClockForTests, now, openApiDocument } from "./helpers";
+import { Client, createProduct, now, openApiDocument, setClockForTests, signInMerchant, signUp } from "./helpers";
 
 const db = () => getDb(env.DB);
 const at = (iso: string) => setClockForTests(Date.parse(iso));
@@ -174,19 +174,65 @@ describe("the check-in page", () => {
 
   it("shows a member the week, today's cash on the button, the streak and the balance", async () => {
     at("2026-11-26T02:00:00Z"); // a Thursday in Shanghai
+    await createProduct(await signInMerchant(), { title: "一袋大米", price_cents: 100_000 });
     const { client } = await signUp();
     const before = await (await client.fetch("/checkin")).text();
     expect(before).toContain("签到领 ¥4.50");
     expect(before).toContain('data-island="CheckinButton"');
     expect(before).toContain("本周签到");
     expect(before).toContain("未签");
+    // what the balance buys counts today's cash before the tap, so the panel holds after it
+    expect(before).toContain("签到后余额 ¥4.50。");
     await checkIn(client);
     const res = await client.fetch("/checkin");
     expect(res.headers.get("cache-control")).toContain("no-store");
     const after = await res.text();
     expect(after).toContain("今日已签到");
     expect(after).toContain("已连续签到 1 天");
+    // day 2 of the default schedule
+    expect(after).toContain("明天接着签到，可领 ¥1.00");
     expect(after).toContain("余额能买");
+    expect(after).toMatch(/余额可(全额)?抵扣/);
+  });
+
+  it("says what the schedule pays, not a promise that contradicts it", async () => {
+    const html = await (await new Client().fetch("/checkin")).text();
+    expect(html).toContain("第 1 天领 ¥4.50，连续签到 7 天共领 ¥7.20");
+    expect(html).not.toContain("领得更多");
+    expect(html).not.toContain("领更多");
+  });
+
+  it("a signed-in shopper checks in with the page's form alone (no script): the cash shows on the page", async () => {
+    at("2026-11-27T02:00:00Z");
+    const { client } = await signUp();
+    const posted = await client.fetch("/checkin", {
+      method: "POST",
+      body: "",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get("location")).toBe("/checkin?done=1");
+    const html = await (await client.fetch("/checkin?done=1")).text();
+    expect(html).toMatch(/<div class="checkin-credited" role="status"><b>\+¥4\.50<\/b>/);
+    expect(html).toContain("今日已签到");
+    // again the same day: nothing more, the page says so
+    const again = await client.fetch("/checkin", {
+      method: "POST",
+      body: "",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(again.headers.get("location")).toBe("/checkin");
+    expect((await client.json("/api/checkin")).body.wallet_cents).toBe(450);
+  });
+
+  it("signed out, the form sends the visitor to sign in and come back", async () => {
+    const res = await new Client().fetch("/checkin", {
+      method: "POST",
+      body: "",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/login?next=%2Fcheckin");
   });
 
   it("the sign-in page renders, and sends a signed-in visitor on to a same-site ?next= only", async () => {

@@ -10,6 +10,7 @@ import {
   createProduct,
   creditWallet,
   distributorWithLink,
+  fixture,
   newAddress,
   newPhone,
   signInMerchant,
@@ -315,6 +316,20 @@ describe("every operation answers as the OpenAPI document says", () => {
     await call(merchant, 200, "GET /api/admin/groups", {}, { query: "?status=open" });
     await call(merchant, 400, "GET /api/admin/groups", {}, { query: "?status=nope" });
     await call(leader, 403, "GET /api/admin/groups");
+  });
+
+  it("pictures: an upload, and the refusals of what is not one", async () => {
+    const merchant = await signInMerchant();
+    const upload = (client: Client, expected: number, file: string) => {
+      const form = new FormData();
+      form.append("file", new File([fixture(file)], file, { type: "image/jpeg" }));
+      return call(client, expected, "POST /api/admin/pictures", {}, { body: form });
+    };
+    await upload(merchant, 201, "photo.jpg");
+    await upload(merchant, 400, "not-an-image.jpg");
+    await upload(new Client(), 401, "photo.jpg");
+    await upload((await signUp()).client, 403, "photo.jpg");
+    await call(merchant, 415, "POST /api/admin/pictures", {}, { body: { file: "x" } });
   });
 
   it("every operation in the document was called, and answered a success at least once", () => {

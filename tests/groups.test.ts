@@ -625,7 +625,7 @@ describe("group pages", () => {
     expect(html.indexOf(`href="/p/${b.id}"`)).toBeLessThan(html.indexOf(`href="/p/${a.id}"`));
     expect(html).toContain("3.5折");
     const home = await (await new Client().fetch("/")).text();
-    const quick = /<nav class="quick">(.*?)<\/nav>/s.exec(home)?.[1] ?? "";
+    const quick = /<nav class="quick"[^>]*>(.*?)<\/nav>/s.exec(home)?.[1] ?? "";
     expect(quick).toContain('href="/clearance"');
     expect(quick).toContain('href="/groups"');
 

@@ -13,6 +13,7 @@ import type { checkinResponse, checkinStatusResponse } from "../core/contract/ch
 import type { groupListResponse, groupResponse } from "../core/contract/group";
 import type { DistributorStats, distributorResponse, linkResponse } from "../core/contract/links";
 import type { adminOrderListResponse, createOrderResponse, orderResponse } from "../core/contract/order";
+import type { pictureResponse } from "../core/contract/pictures";
 import type { productListResponse, productResponse } from "../core/contract/product";
 import { getDb } from "../db/client";
 import { users } from "../db/schema";
@@ -62,6 +63,7 @@ export type Answer = {
 } & z.infer<typeof userResponse> &
   z.infer<typeof meResponse> &
   z.infer<typeof productResponse> &
+  z.infer<typeof pictureResponse> &
   z.infer<typeof productListResponse> &
   z.infer<typeof createOrderResponse> &
   z.infer<typeof orderResponse> &
@@ -117,7 +119,9 @@ export class Client {
   async fetch(path: string, opts: Options = {}): Promise<Response> {
     const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
     const headers: Record<string, string> = { "cf-connecting-ip": this.address, ...opts.headers };
-    if (opts.body !== undefined) headers["content-type"] ??= "application/json";
+    const form = opts.body instanceof FormData;
+    // a FormData body sets its own multipart content type, boundary and all
+    if (opts.body !== undefined && !form) headers["content-type"] ??= "application/json";
     if (method !== "GET" && opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     const res = await storeFetch(
@@ -125,7 +129,9 @@ export class Client {
         method,
         headers,
         body:
-          opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
+          opts.body === undefined || form || typeof opts.body === "string"
+            ? (opts.body as BodyInit | undefined)
+            : JSON.stringify(opts.body),
         redirect: "manual",
       }),
       this.bindings,
@@ -183,6 +189,20 @@ export async function createProduct(merchant: Client, fields: Record<string, unk
   });
   if (status !== 201) throw new Error(`create product failed: ${status} ${JSON.stringify(body)}`);
   return body.product;
+}
+
+/** A picture from tests/fixtures/ (made by scripts/make-picture-fixtures.mjs). */
+export function fixture(name: string): Uint8Array<ArrayBuffer> {
+  const base64 = env.FIXTURES[name];
+  if (!base64) throw new Error(`no fixture ${name}`);
+  return Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+}
+
+/** POST /api/admin/pictures with one file, named and typed as a browser would send it. */
+export function uploadPicture(client: Client, bytes: Uint8Array<ArrayBuffer>, name = "photo.jpg", type = "image/jpeg") {
+  const form = new FormData();
+  form.append("file", new File([bytes], name, { type }));
+  return client.json("/api/admin/pictures", { body: form });
 }
 
 export const CONTACT = { name: "张三", phone: "13912345678", address: "上海市浦东新区世纪大道100号" };

@@ -96,6 +96,25 @@ describe("becoming a distributor", () => {
     expect(row!.recruiterUserId).toBe(recruiter.userId);
   });
 
+  it("the 成为推广员 forms work without a script: /me's, and an invite's, which recruits", async () => {
+    const form = { method: "POST", body: "", headers: { "content-type": "application/x-www-form-urlencoded" } };
+    const recruiter = await signUp("表单招募人");
+    const own = await recruiter.client.fetch("/me", form);
+    expect(own.status).toBe(303);
+    expect(own.headers.get("location")).toBe("/me");
+    const code = (await recruiter.client.json("/api/me")).body.distributor!.code;
+    expect(await (await recruiter.client.fetch("/me")).text()).toContain("推广数据");
+
+    const recruit = await signUp();
+    const joined = await recruit.client.fetch(`/join?invite=${code}`, form);
+    expect(joined.headers.get("location")).toBe("/me");
+    const [row] = await db().select().from(distributors).where(eq(distributors.userId, recruit.userId));
+    expect(row!.recruiterUserId).toBe(recruiter.userId);
+
+    const guest = await new Client().fetch(`/join?invite=${code}`, form);
+    expect(guest.headers.get("location")).toBe(`/login?next=${encodeURIComponent(`/join?invite=${code}`)}`);
+  });
+
   it("your own invite code recruits no one", async () => {
     const { client, userId } = await signUp();
     const code = (await client.json("/api/distributor", { method: "POST" })).body.distributor.code;
@@ -450,20 +469,17 @@ describe("the distributor's stats", () => {
 });
 
 describe("the poster", () => {
-  it("is an SVG with the product's title and price and a QR code, and is not a visit", async () => {
+  // its QR code is decoded from its pixels in tests/pictures.test.ts
+  it("is a PNG a phone can save, and is not a visit", async () => {
     const product = await createProduct(await signInMerchant(), { title: `茶 & "点心"`, price_cents: 16800 });
     const link = await linkFor((await signUp()).client, product.id);
-    const res = await tap(`/s/${link.code}/qr.svg`);
+    const res = await tap(`/s/${link.code}/poster.png`);
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
-    const svg = await res.text();
-    expect(svg).toMatch(/^<\?xml[^>]*\?><svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).toContain("茶 &amp; &quot;点心&quot;");
-    expect(svg).toContain("¥168.00");
-    expect(svg).toContain(`${ORIGIN}/s/${link.code}`);
-    expect(svg).toMatch(/<path d="M\d+ \d+h\d+v1h-\d+z/);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(await visitRows(link.code)).toHaveLength(0);
-    expect((await tap("/s/ZZZZZZZZ/qr.svg")).status).toBe(404);
+    expect((await tap("/s/ZZZZZZZZ/poster.png")).status).toBe(404);
   });
 });
 
@@ -495,7 +511,10 @@ describe("我的推广 (/me) and the invite page", () => {
     const storeLink = await linkFor(client);
     expect(html).toContain("龙井茶礼盒");
     expect(html).toContain(`data-props="{&quot;url&quot;:&quot;${productLink.url}&quot;}"`);
-    expect(html).toContain(`href="/s/${productLink.code}/qr.svg"`);
+    // the link to long-press without a script, and its poster to long-press or save
+    expect(html).toContain(`value="${productLink.url}" readonly`);
+    expect(html).toContain(`<img src="/s/${productLink.code}/poster.png"`);
+    expect(html).toContain(`href="/s/${productLink.code}/poster.png" download=`);
     expect(html).toContain(`${storeLink.url}`);
     expect(html).toContain(`${ORIGIN}/join?invite=${code}`);
     for (const label of ["访问次数", "独立访客", "成交订单", "销售额", "待结算", "可提现", "已退回", "复制链接"]) {

@@ -23,8 +23,16 @@ describe("storefront pages", () => {
     const html = await res.text();
     expect(html).toContain('<meta property="og:title" content="阿克苏苹果"/>');
     expect(html).toContain('<meta property="og:description" content="¥29.90 · 冰糖心"/>');
-    expect(html).toContain('<meta property="og:image" content="http://store.test/img/apple.svg"/>');
+    // its chat card, a JPEG the store draws (tests/pictures.test.ts), never the SVG it was given
+    expect(html).toMatch(
+      /<meta property="og:image" content="http:\/\/store\.test\/pictures\/cards\/\d+\/[0-9a-f]{16}\.jpg"\/>/,
+    );
+    expect(html).toContain('<meta property="og:type" content="product"/>');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+    // the cover is the page's largest picture: asked for first
+    expect(html).toContain(
+      '<img src="/img/apple.svg" alt="阿克苏苹果" width="720" height="720" loading="eager" fetchpriority="high"/>',
+    );
     expect(html).toContain("¥29.90");
     expect(html).toContain("¥49.90");
     expect(html).toContain("仅剩 7 件");
@@ -52,7 +60,7 @@ describe("storefront pages", () => {
     expect(html).toContain(`href="/p/${product.id}"`);
     expect(html).toContain("¥168.00");
     // the home page's own quick links, not the nav every page carries
-    const quick = /<nav class="quick">(.*?)<\/nav>/s.exec(html)?.[1] ?? "";
+    const quick = /<nav class="quick" aria-label="常用入口">(.*?)<\/nav>/s.exec(html)?.[1] ?? "";
     for (const href of ["/checkin", "/bargains", "/me", "/orders"]) expect(quick).toContain(`href="${href}"`);
   });
 

@@ -30,7 +30,7 @@ import {
 } from "./routes/admin-pages";
 import { adminProductPages } from "./routes/admin-product-pages";
 import { authApi, meApi } from "./routes/auth";
-import { bargainPage, myBargainsPage } from "./routes/bargain-pages";
+import { bargainPage, myBargainsPage, startBargainForm } from "./routes/bargain-pages";
 import { bargainsApi } from "./routes/bargains";
 import { homePage, productPages } from "./routes/catalogue-pages";
 import { checkinApi } from "./routes/checkin";
@@ -42,6 +42,7 @@ import { distributorApi, linksApi } from "./routes/links";
 import { loginPage } from "./routes/login-pages";
 import { checkoutPage, ordersPage } from "./routes/order-pages";
 import { ordersApi } from "./routes/orders";
+import { adminPicturesApi, pictureFiles, productPosters } from "./routes/pictures";
 import { productsApi } from "./routes/products";
 import { joinPage, promotePage } from "./routes/promote-pages";
 import { shareLinks } from "./routes/share-links";
@@ -55,7 +56,8 @@ const adminApi = createRouter(adminOnly)
   .route("/dashboard", adminDashboardApi)
   .route("/distributors", adminDistributorsApi)
   .route("/settings", adminSettingsApi)
-  .route("/groups", adminGroupsApi);
+  .route("/groups", adminGroupsApi)
+  .route("/pictures", adminPicturesApi);
 
 // its paths start with /api here (not where it is mounted), so the OpenAPI document names them in full
 export const api = createRouter()
@@ -96,7 +98,9 @@ export function createApp(clock: Clock) {
     .use(
       requestContext(clock),
       renderer,
-      secureHeaders({ crossOriginEmbedderPolicy: false }),
+      // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a form's
+      // POST, which sameOrigin must refuse; other sites still get no Referer
+      secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: "same-origin" }),
       sameOrigin,
       readYourWrites,
     )
@@ -105,6 +109,9 @@ export function createApp(clock: Clock) {
     .route("/s", shareLinks)
     .route("/", homePage)
     .route("/p", productPages)
+    .route("/p", productPosters)
+    .route("/p", startBargainForm)
+    .route("/pictures", pictureFiles)
     .route("/checkout", checkoutPage)
     .route("/orders", ordersPage)
     .route("/checkin", checkinPage)

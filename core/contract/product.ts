@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { GROUP_HOURS, GROUP_PER_USER_LIMIT, GROUP_SIZE } from "../rules/group-seats";
 import { MAX_STOCK, basisPoints, cents, isoTime } from "./common";
+import { MAX_PICTURES, pictureUrl } from "./pictures";
 
 const stock = z.number().int().min(0).max(MAX_STOCK);
 
@@ -54,7 +55,10 @@ export const product = z
     slug: z.string(),
     title: z.string(),
     description: z.string(),
+    /** The cover, or the store's placeholder when the product has no picture. */
     image_url: z.string(),
+    /** Up to 9 pictures, the cover first. */
+    images: z.array(z.string()),
     price_cents: z.number().int(),
     stock: z.number().int(),
     commission_bp: z.number().int(),
@@ -81,6 +85,8 @@ const productFields = z.object({
     .max(500)
     .regex(/^(?:(?:https:\/\/|\/)[^\s"'<>]*)?$/, "An https:// URL or a path on this store")
     .default(""),
+  /** The pictures, the cover first; when absent, `image_url` alone is the cover. */
+  images: z.array(pictureUrl).max(MAX_PICTURES).optional(),
   price_cents: cents.min(1),
   stock,
   commission_bp: basisPoints.optional(),
@@ -156,7 +162,9 @@ export const updateProductBody = z
     slug: productFields.shape.slug,
     title: productFields.shape.title.optional(),
     description: z.string().max(2000).optional(),
+    /** Replaces the cover alone ("" removes it); `images` replaces every picture. */
     image_url: productFields.shape.image_url.unwrap().optional(),
+    images: productFields.shape.images,
     price_cents: productFields.shape.price_cents.optional(),
     stock: stock.optional(),
     commission_bp: basisPoints.optional(),

@@ -26,7 +26,15 @@ export function BargainPanel({ bargain: b, now, inIsland, children }: BargainPan
   return (
     <>
       <div class="to-go">{toGo > 0 ? t.bargainToGo(formatCny(toGo)) : t.bargainReachedFloor}</div>
-      <div class="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div
+        class="progress"
+        role="progressbar"
+        aria-label={t.bargainProgressLabel}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={t.bargainCutSoFar(formatCny(cutSoFar))}
+      >
         <i style={`width:${percent}%`} />
       </div>
       <div class="progress-ends">

@@ -5,11 +5,30 @@ import { formatCny } from "../format";
 import { t } from "../i18n";
 import { Price } from "./price";
 
-export function ProductCard({ product, now }: { product: ProductView; now: number }) {
+/**
+ * @param load how its picture loads: `first` is the page's largest picture (at once, before the
+ *   rest), `eager` one on the first screen, `lazy` one further down
+ */
+export function ProductCard({
+  product,
+  now,
+  load,
+}: {
+  product: ProductView;
+  now: number;
+  load: "first" | "eager" | "lazy";
+}) {
   const { price_cents, flash } = currentUnitPrice(product, now);
   return (
     <a class="card" href={`/p/${product.id}`}>
-      <img src={product.image_url} alt={product.title} loading="lazy" width="300" height="300" />
+      <img
+        src={product.image_url}
+        alt={product.title}
+        loading={load === "lazy" ? "lazy" : "eager"}
+        fetchpriority={load === "first" ? "high" : undefined}
+        width="300"
+        height="300"
+      />
       <div class="body">
         <div class="title">{product.title}</div>
         <div>

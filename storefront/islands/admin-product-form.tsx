@@ -5,6 +5,7 @@ import { GROUP_HOURS, GROUP_PER_USER_LIMIT, GROUP_SIZE } from "../../core/rules/
 import { fromWallTime, toWallTime } from "../../core/rules/zoned-time";
 import { api, issuesByField, send } from "../api-client";
 import { AdminField, fieldId } from "../components/admin-field";
+import { AdminPictures } from "../components/admin-pictures";
 import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
@@ -14,7 +15,7 @@ export type AdminProductFormProps = {
   product: ProductView | null;
   timeZone: string;
   defaults: { commission_bp: number; commission_l2_bp: number; bargain_floor_cents: number; bargain_helpers: number };
-  /** Pictures shipped with the store, offered as a picker beside the URL field. */
+  /** Pictures shipped with the store, offered beside the uploads. */
   pictures: string[];
 };
 
@@ -35,7 +36,6 @@ function initialValues(p: ProductView | null, props: AdminProductFormProps): Val
     title: p?.title ?? "",
     slug: p?.slug ?? "",
     description: p?.description ?? "",
-    image_url: p?.image_url ?? "",
     price_cents: p ? formatCny(p.price_cents, { plain: true }) : "",
     stock: p ? String(p.stock) : "",
     commission_bp: p ? bpToPercentText(p.commission_bp) : "",
@@ -60,8 +60,8 @@ function initialValues(p: ProductView | null, props: AdminProductFormProps): Val
   };
 }
 
-/** The form's text as the API's body; fields that do not parse become local errors instead. */
-function toBody(v: Values, timeZone: string, isNew: boolean) {
+/** The form's text and pictures as the API's body; fields that do not parse become local errors instead. */
+function toBody(v: Values, images: string[], timeZone: string, isNew: boolean) {
   const errors: Record<string, string> = {};
   const parse = (name: string, parser: (s: string) => number) => {
     const n = parser(String(v[name]));
@@ -75,7 +75,7 @@ function toBody(v: Values, timeZone: string, isNew: boolean) {
     title: String(v.title).trim(),
     ...(String(v.slug).trim() ? { slug: String(v.slug).trim() } : {}),
     description: String(v.description),
-    image_url: String(v.image_url).trim(),
+    images,
     price_cents: parse("price_cents", yuanToCents),
     stock: parse("stock", int),
     commission_bp: optionalBp("commission_bp"),
@@ -110,6 +110,8 @@ function toBody(v: Values, timeZone: string, isNew: boolean) {
 export function AdminProductForm(props: AdminProductFormProps) {
   const p = props.product;
   const [v, setV] = useState<Values>(() => initialValues(p, props));
+  const [images, setImages] = useState<string[]>(p?.images ?? []);
+  const [uploading, setUploading] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [state, setState] = useState<"idle" | "busy" | "saved" | "failed" | "invalid">("idle");
   const set = (name: string, value: string | boolean) => setV((old) => ({ ...old, [name]: value }) as Values);
@@ -125,7 +127,7 @@ export function AdminProductForm(props: AdminProductFormProps) {
 
   async function save(event: Event) {
     event.preventDefault();
-    const { body, errors: local } = toBody(v, props.timeZone, p === null);
+    const { body, errors: local } = toBody(v, images, props.timeZone, p === null);
     setErrors(local);
     if (Object.keys(local).length > 0) return setState("invalid");
     setState("busy");
@@ -140,7 +142,9 @@ export function AdminProductForm(props: AdminProductFormProps) {
     }
     const byField = issuesByField(res.issues);
     if (res.code === "slug_taken") byField.slug = ta.fieldErrors.slug!;
-    setErrors(Object.fromEntries(Object.keys(byField).map((k) => [k, ta.fieldErrors[k] ?? byField[k]!])));
+    // a picture's own issue (images.3) is shown under the pictures
+    const field = (k: string) => (k.startsWith("images.") ? "images" : k);
+    setErrors(Object.fromEntries(Object.keys(byField).map((k) => [field(k), ta.fieldErrors[field(k)] ?? byField[k]!])));
     setState(Object.keys(byField).length ? "invalid" : "failed");
   }
 
@@ -174,7 +178,7 @@ export function AdminProductForm(props: AdminProductFormProps) {
     </AdminField>
   );
   const s = ta.products.sections;
-  const orphans = Object.keys(errors).filter((k) => !(k in initialValues(null, props)));
+  const orphans = Object.keys(errors).filter((k) => k !== "images" && !(k in initialValues(null, props)));
 
   async function setActive(active: boolean) {
     setState("busy");
@@ -197,26 +201,14 @@ export function AdminProductForm(props: AdminProductFormProps) {
             onInput={(e) => set("description", (e.currentTarget as HTMLTextAreaElement).value)}
           />
         </AdminField>
-        <AdminField name="image_url" label={f.image_url!} error={errors.image_url} hint={ta.products.pickImage}>
-          <input
-            id={fieldId("image_url")}
-            name="image_url"
-            value={String(v.image_url)}
-            placeholder="https://… /img/…"
-            onInput={(e) => set("image_url", (e.currentTarget as HTMLInputElement).value)}
+        <AdminField name="images" label={f.images!}>
+          <AdminPictures
+            images={images}
+            setImages={setImages}
+            onUploading={setUploading}
+            storePictures={props.pictures}
+            error={errors.images}
           />
-          <div class="a-pics">
-            {props.pictures.map((src) => (
-              <button
-                type="button"
-                class={v.image_url === src ? "on" : undefined}
-                onClick={() => set("image_url", src)}
-                title={src}
-              >
-                <img src={src} alt="" loading="lazy" width={36} height={36} />
-              </button>
-            ))}
-          </div>
         </AdminField>
         {text("slug", { placeholder: "tea-2026", autoCapitalize: "off" })}
       </fieldset>
@@ -285,7 +277,8 @@ export function AdminProductForm(props: AdminProductFormProps) {
         {v.clearanceOn && <div class="cols">{text("clearance.price_cents", money)}</div>}
       </fieldset>
       <div class="a-bar">
-        <button type="submit" class="btn" disabled={state === "busy"}>
+        {/* saving waits for the pictures under way: the product would be saved without them */}
+        <button type="submit" class="btn" disabled={state === "busy" || uploading > 0}>
           {state === "busy" ? ta.saving : p ? ta.save : ta.products.create}
         </button>
         {state === "saved" && (

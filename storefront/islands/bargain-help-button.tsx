@@ -1,5 +1,6 @@
-// The big "帮砍一刀" button on a shared bargain, with the progress above it and the helpers below:
-// a tap cuts the price and the page shows the cut, the new price and the new helper without a reload.
+// The big "帮砍一刀" on a shared bargain, with the progress above it and the helpers below. A plain
+// form (the page's own route cuts and comes back with the result), which this island enhances: a
+// tap cuts the price and shows the cut, the new price and the new helper without a reload.
 import { useState } from "preact/hooks";
 import type { BargainView } from "../../core/contract/bargain";
 import { api, send } from "../api-client";
@@ -14,6 +15,8 @@ export type BargainHelpButtonProps = {
   now: number;
   /** null for a signed-out visitor, who signs in first and comes back to this page */
   nickname: string | null;
+  /** Why the form's last post was refused (a refusal's code), shown until the next tap. */
+  refused?: string | null;
 };
 
 export function BargainHelpButton(props: BargainHelpButtonProps) {
@@ -21,12 +24,15 @@ export function BargainHelpButton(props: BargainHelpButtonProps) {
   const [helpers, setHelpers] = useState(props.helpers);
   const [cutCents, setCutCents] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(
+    props.refused ? (t.bargainHelpErrors[props.refused] ?? t.bargainHelpFailed) : null,
+  );
   const signIn = () => {
     location.href = `/login?next=${encodeURIComponent(`/b/${bargain.id}`)}`;
   };
 
-  async function help() {
+  async function help(event: Event) {
+    event.preventDefault();
     if (props.nickname === null) return signIn();
     setBusy(true);
     setError(null);
@@ -55,8 +61,8 @@ export function BargainHelpButton(props: BargainHelpButtonProps) {
               </a>
             </>
           ) : (
-            <>
-              <button type="button" class="btn btn-big" disabled={busy} onClick={help}>
+            <form method="post" action={`/b/${encodeURIComponent(bargain.id)}/help`} onSubmit={help}>
+              <button type="submit" class="btn btn-big" disabled={busy}>
                 {busy ? t.bargainHelpBusy : t.bargainHelp}
               </button>
               {error && (
@@ -64,7 +70,7 @@ export function BargainHelpButton(props: BargainHelpButtonProps) {
                   {error}
                 </p>
               )}
-            </>
+            </form>
           )}
         </BargainPanel>
       </section>

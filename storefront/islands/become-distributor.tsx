@@ -1,4 +1,5 @@
-// The button that makes a signed-in shopper a distributor (recruited by an invite code, if any).
+// The button that makes a signed-in shopper a distributor (recruited by an invite code, if any): a
+// plain form posting to its page's route, which this island enhances to call the API in place.
 import { useState } from "preact/hooks";
 import { api, send } from "../api-client";
 import { promote as t } from "../i18n/zh-CN/promote";
@@ -7,14 +8,15 @@ export type BecomeDistributorProps = {
   label: string;
   /** The recruiter's code from an invite link. */
   inviteCode?: string;
-  /** Where a visitor whose session has ended signs in and comes back to. */
+  /** The page whose route the form posts to, and where a visitor whose session ended comes back to. */
   backTo: string;
 };
 
 export function BecomeDistributor(props: BecomeDistributorProps) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  async function become() {
+  async function become(event: Event) {
+    event.preventDefault();
     setBusy(true);
     setFailed(false);
     const res = await send(api.distributor.$post({ json: props.inviteCode ? { invite_code: props.inviteCode } : {} }));
@@ -24,8 +26,8 @@ export function BecomeDistributor(props: BecomeDistributorProps) {
     setBusy(false);
   }
   return (
-    <>
-      <button type="button" class="btn btn-block" disabled={busy} onClick={become}>
+    <form method="post" action={props.backTo} onSubmit={become}>
+      <button type="submit" class="btn btn-block" disabled={busy}>
         {busy ? t.promoteBecomeBusy : props.label}
       </button>
       {failed && (
@@ -33,6 +35,6 @@ export function BecomeDistributor(props: BecomeDistributorProps) {
           {t.promoteBecomeFailed}
         </p>
       )}
-    </>
+    </form>
   );
 }

@@ -1,4 +1,5 @@
-// Today's check-in on one big button: a tap credits the day's cash and shows it without a reload.
+// Today's check-in on one big button: a plain form (the page's route credits the day and comes back
+// to show it), which this island enhances to credit the cash and show it without a reload.
 import { useMemo, useState } from "preact/hooks";
 import { api, send } from "../api-client";
 import { formatCny } from "../format";
@@ -6,9 +7,13 @@ import { checkin as t } from "../i18n/zh-CN/checkin";
 
 export type CheckinButtonProps = {
   todayCents: number;
+  /** What tomorrow's check-in pays if the streak holds. */
+  tomorrowCents: number;
   checkedIn: boolean;
   streak: number;
   walletCents: number;
+  /** The cash the form's post just credited, to show as news; null otherwise. */
+  credited: number | null;
 };
 
 export function CheckinButton(props: CheckinButtonProps) {
@@ -16,12 +21,13 @@ export function CheckinButton(props: CheckinButtonProps) {
   const [busy, setBusy] = useState(false);
   const [streak, setStreak] = useState(props.streak);
   const [walletCents, setWalletCents] = useState(props.walletCents);
-  const [credited, setCredited] = useState<number | null>(null);
+  const [credited, setCredited] = useState<number | null>(props.credited);
   const [failed, setFailed] = useState(false);
   // a retried or doubled tap is the same check-in: it answers the same credit
   const key = useMemo(() => crypto.randomUUID(), []);
 
-  async function checkIn() {
+  async function checkIn(event: Event) {
+    event.preventDefault();
     setBusy(true);
     setFailed(false);
     const res = await send(api.checkin.$post({ header: { "idempotency-key": key } }));
@@ -38,7 +44,7 @@ export function CheckinButton(props: CheckinButtonProps) {
   }
 
   return (
-    <div class="checkin-card">
+    <form class="checkin-card" method="post" action="/checkin" onSubmit={checkIn}>
       <div class="checkin-stats">
         <div>
           <small>{t.checkinBalance}</small>
@@ -52,11 +58,15 @@ export function CheckinButton(props: CheckinButtonProps) {
           <small>{t.checkinCreditedNote}</small>
         </div>
       )}
-      <button type="button" class="btn checkin-btn" disabled={done || busy} onClick={checkIn}>
+      <button type="submit" class="btn checkin-btn" disabled={done || busy}>
         {done ? t.checkinDoneToday : busy ? t.checkinBusy : t.checkinButton(formatCny(props.todayCents))}
       </button>
-      {done && <p class="muted">{t.checkinComeBack}</p>}
-      {failed && <p class="error">{t.checkinFailed}</p>}
-    </div>
+      {done && <p class="muted">{t.checkinComeBack(formatCny(props.tomorrowCents))}</p>}
+      {failed && (
+        <p class="error" role="alert">
+          {t.checkinFailed}
+        </p>
+      )}
+    </form>
   );
 }

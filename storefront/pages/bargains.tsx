@@ -1,5 +1,6 @@
 // 我的砍价: every bargain I started, newest first, each a tap away from its page.
 import type { BargainView } from "../../core/contract/bargain";
+import { PLACEHOLDER_PICTURE } from "../../core/contract/pictures";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";
@@ -14,7 +15,9 @@ export function BargainsPage(props: BargainsPageProps) {
   return (
     <Layout meta={meta}>
       <main class="wrap">
-        <h2>🔪 {t.navBargains}</h2>
+        <h1 class="page-title">
+          <span aria-hidden="true">🔪</span> {t.navBargains}
+        </h1>
         {props.items.length === 0 ? (
           <div class="empty">
             <p>{t.bargainListEmpty}</p>
@@ -28,7 +31,7 @@ export function BargainsPage(props: BargainsPageProps) {
               <li>
                 <a href={`/b/${b.id}`}>
                   <img
-                    src={product.imageUrl || "/img/logo.svg"}
+                    src={product.imageUrl || PLACEHOLDER_PICTURE}
                     alt={product.title}
                     width="72"
                     height="72"

@@ -1,6 +1,6 @@
 // 签到领现金: this week's strip, today's cash on a big button, the streak, the balance and what it buys.
 import type { ProductView } from "../../core/contract/product";
-import type { CheckinStatus, WeekDay } from "../../core/rules/checkin-reward";
+import { type CheckinStatus, rewardForStreakDay, type WeekDay } from "../../core/rules/checkin-reward";
 import { currentUnitPrice } from "../../core/rules/flash-sale";
 import { island } from "../components/island";
 import { Layout } from "../components/layout";
@@ -16,22 +16,36 @@ export type CheckinPageProps = {
   now: number;
   scheduleCents: readonly number[];
   /** null for a signed-out visitor. */
-  member: { status: CheckinStatus; walletCents: number; products: ProductView[] } | null;
+  member: {
+    status: CheckinStatus;
+    walletCents: number;
+    products: ProductView[];
+    /** The form's post has just checked in: today's cash is news on this page. */
+    justCheckedIn: boolean;
+  } | null;
 };
 
 export function CheckinPage(props: CheckinPageProps) {
-  const meta = { title: t.navCheckin, description: t.checkinIntro, url: `${props.origin}/checkin` };
+  const schedule = props.scheduleCents;
+  const intro = t.checkinIntro(
+    formatCny(schedule[0] ?? 0),
+    schedule.length,
+    formatCny(schedule.reduce((sum, cents) => sum + cents, 0)),
+  );
+  const meta = { title: t.navCheckin, description: intro, url: `${props.origin}/checkin` };
   return (
     <Layout meta={meta} islands={props.member !== null}>
       <main class="wrap checkin">
         <section class="checkin-hero">
-          <h1>💰 {t.navCheckin}</h1>
-          <p>{t.checkinIntro}</p>
+          <h1>
+            <span aria-hidden="true">💰</span> {t.navCheckin}
+          </h1>
+          <p>{intro}</p>
         </section>
         {props.member ? (
-          <MemberView {...props.member} now={props.now} />
+          <MemberView {...props.member} now={props.now} scheduleCents={schedule} />
         ) : (
-          <GuestView scheduleCents={props.scheduleCents} />
+          <GuestView scheduleCents={schedule} />
         )}
       </main>
     </Layout>
@@ -62,14 +76,21 @@ function GuestView(props: { scheduleCents: readonly number[] }) {
   );
 }
 
-function MemberView(props: { status: CheckinStatus; walletCents: number; products: ProductView[]; now: number }) {
+function MemberView(
+  props: NonNullable<CheckinPageProps["member"]> & { now: number; scheduleCents: readonly number[] },
+) {
   const { status } = props;
   const button: CheckinButtonProps = {
     todayCents: status.today_cents,
+    tomorrowCents: rewardForStreakDay(status.streak_today + 1, props.scheduleCents),
     checkedIn: status.checked_in_today,
     streak: status.streak,
     walletCents: props.walletCents,
+    credited: props.justCheckedIn && status.checked_in_today ? status.today_cents : null,
   };
+  // what the balance buys once today's cash is in: the same before and after the button's tap
+  const pendingCents = status.checked_in_today ? 0 : status.today_cents;
+  const balanceCents = props.walletCents + pendingCents;
   return (
     <>
       <section class="panel">{island(CheckinButton, button)}</section>
@@ -81,10 +102,17 @@ function MemberView(props: { status: CheckinStatus; walletCents: number; product
           ))}
         </ol>
       </section>
-      <section class="panel">
-        <h2>{t.balanceBuys}</h2>
-        <BalanceBuys walletCents={props.walletCents} products={props.products} now={props.now} />
-      </section>
+      {balanceCents > 0 && props.products.length > 0 && (
+        <section class="panel">
+          <h2>{t.balanceBuys}</h2>
+          <BalanceBuys
+            balanceCents={balanceCents}
+            afterCheckin={pendingCents > 0}
+            products={props.products}
+            now={props.now}
+          />
+        </section>
+      )}
     </>
   );
 }
@@ -100,16 +128,17 @@ function WeekCell({ day }: { day: WeekDay }) {
   );
 }
 
-function BalanceBuys(props: { walletCents: number; products: ProductView[]; now: number }) {
+function BalanceBuys(props: { balanceCents: number; afterCheckin: boolean; products: ProductView[]; now: number }) {
   const priced = props.products
     .map((p) => ({ product: p, price_cents: currentUnitPrice(p, props.now).price_cents }))
     .sort((a, b) => a.price_cents - b.price_cents);
-  const affordable = priced.filter((p) => p.price_cents <= props.walletCents);
-  const cheapest = priced[0];
+  const affordable = priced.filter((p) => p.price_cents <= props.balanceCents);
+  const cheapest = priced[0]!;
+  const lead = props.afterCheckin ? t.balanceAfterCheckin(formatCny(props.balanceCents)) : "";
   if (affordable.length > 0) {
     return (
       <>
-        <p class="muted">{t.balanceCoversAll}</p>
+        <p class="muted">{`${lead}${t.balanceCoversAll}`}</p>
         <ul class="buys">
           {affordable.slice(0, AFFORDABLE_SHOWN).map(({ product, price_cents }) => (
             <li>
@@ -123,15 +152,16 @@ function BalanceBuys(props: { walletCents: number; products: ProductView[]; now:
       </>
     );
   }
-  if (props.walletCents > 0 && cheapest) {
-    const percent = Math.floor((props.walletCents * 100) / cheapest.price_cents);
-    return (
+  const percent = Math.floor((props.balanceCents * 100) / cheapest.price_cents);
+  return (
+    <>
       <p>
+        {lead}
         <a href={`/p/${cheapest.product.id}`}>
-          {t.balanceCoversPart(formatCny(props.walletCents), cheapest.product.title, percent)}
+          {t.balanceCoversPart(formatCny(props.balanceCents), cheapest.product.title, percent)}
         </a>
       </p>
-    );
-  }
-  return <p class="muted">{t.balanceEmpty}</p>;
+      <p class="muted">{t.balanceNote}</p>
+    </>
+  );
 }

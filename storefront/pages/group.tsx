@@ -10,7 +10,7 @@ import { GROUP_STYLES } from "../group-styles";
 import { t } from "../i18n";
 import { Countdown } from "../islands/countdown";
 import { ShareButton } from "../islands/share-button";
-import { productCardImage } from "./product";
+import { productOgImage } from "../og-image";
 
 export type GroupPageProps = {
   origin: string;
@@ -33,14 +33,14 @@ export function GroupPage(props: GroupPageProps) {
     title: t.groupOgTitle(g.seats_left, price, product.title),
     description: t.groupOgDescription(leader, g.size, price),
     url: g.share_url,
-    // the product's own card picture: the same source as the product page's
-    image: productCardImage(product, origin),
+    // the product's own chat card: the same as the product page's
+    image: productOgImage(product, origin),
   };
   return (
     <Layout meta={meta} islands styles={GROUP_STYLES}>
       <main class="wrap grp">
         <section class="panel bargain-head">
-          <img src={product.image_url || "/img/logo.svg"} alt={product.title} width="96" height="96" />
+          <img src={product.image_url} alt={product.title} width="96" height="96" />
           <div>
             <h1>{product.title}</h1>
             <div class="muted">{t.groupBy(leader)}</div>

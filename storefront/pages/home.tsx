@@ -8,27 +8,31 @@ import { ProductCard } from "../components/product-card";
 import { t } from "../i18n";
 import { Countdown } from "../islands/countdown";
 
+/** A phone's first screen shows the first two cards: theirs load at once, the first (the page's largest) first. */
+const EAGER_CARDS = 2;
+
 export function HomePage(props: { products: ProductView[]; now: number; origin: string }) {
   const live = props.products.filter((p) => flashPhase(p, props.now) === "live");
   const firstEnd = live.map((p) => p.flash_sale!.ends_at).sort()[0];
   return (
     <Layout meta={{ title: t.storeName, description: t.tagline, url: `${props.origin}/` }} islands={live.length > 0}>
       <main class="wrap">
-        <nav class="quick">
+        <h1 class="vh">{`${t.storeName} · ${t.tagline}`}</h1>
+        <nav class="quick" aria-label={t.navQuickLabel}>
           <a href="/checkin">
-            <span>💰</span>
+            <span aria-hidden="true">💰</span>
             {t.navCheckin}
           </a>
           <a href="/bargains">
-            <span>🔪</span>
+            <span aria-hidden="true">🔪</span>
             {t.navBargains}
           </a>
           <a href="/me">
-            <span>📣</span>
+            <span aria-hidden="true">📣</span>
             {t.navPromote}
           </a>
           <a href="/orders">
-            <span>📦</span>
+            <span aria-hidden="true">📦</span>
             {t.navOrders}
           </a>
           <a href="/clearance">
@@ -43,7 +47,9 @@ export function HomePage(props: { products: ProductView[]; now: number; origin: 
         {live.length > 0 && (
           <section class="flash">
             <div class="flash-head">
-              <span>⚡ {t.flashSale}</span>
+              <span>
+                <span aria-hidden="true">⚡</span> {t.flashSale}
+              </span>
               {island(Countdown, { until: firstEnd!, label: t.endsIn, now: props.now })}
             </div>
             <div class="flash-items">
@@ -59,8 +65,8 @@ export function HomePage(props: { products: ProductView[]; now: number; origin: 
         )}
         <h2>{t.allProducts}</h2>
         <div class="grid">
-          {props.products.map((p) => (
-            <ProductCard product={p} now={props.now} />
+          {props.products.map((p, i) => (
+            <ProductCard product={p} now={props.now} load={i === 0 ? "first" : i < EAGER_CARDS ? "eager" : "lazy"} />
           ))}
         </div>
       </main>

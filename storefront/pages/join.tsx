@@ -23,7 +23,9 @@ export function JoinPage(props: JoinPageProps) {
     >
       <main class="wrap promote">
         <section class="promote-hero">
-          <h1>🤝 {title}</h1>
+          <h1>
+            <span aria-hidden="true">🤝</span> {title}
+          </h1>
           <p>{t.joinIntro}</p>
         </section>
         <section class="panel center">

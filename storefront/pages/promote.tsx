@@ -34,7 +34,9 @@ export function PromotePage(props: PromotePageProps) {
     <Layout meta={meta} islands={props.member !== null}>
       <main class="wrap promote">
         <section class="promote-hero">
-          <h1>📣 {t.navPromote}</h1>
+          <h1>
+            <span aria-hidden="true">📣</span> {t.navPromote}
+          </h1>
           <p>{t.promoteIntro}</p>
         </section>
         {!props.member ? <SignedOut /> : !distributor ? <NotYet /> : <Dashboard {...distributor} />}
@@ -103,7 +105,7 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
       <section class="panel">
         <h2>{t.promoteStoreLink}</h2>
         <p class="muted">{t.promoteStoreLinkNote}</p>
-        <LinkRow link={props.storeLink} />
+        <LinkRow link={props.storeLink} label={t.promoteStoreLink} />
       </section>
       <section class="panel">
         <h2>{t.promoteProducts}</h2>
@@ -111,7 +113,7 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
           {props.products.map(({ product, link }) => (
             <li>
               <a href={`/p/${product.id}`}>
-                <img src={product.image_url} alt="" width="56" height="56" loading="lazy" />
+                <img src={product.image_url} alt={product.title} width="56" height="56" loading="lazy" />
               </a>
               <div class="share-body">
                 <div class="title">{product.title}</div>
@@ -119,7 +121,7 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
                   <span class="price">{formatCny(product.price_cents)}</span>{" "}
                   <span class="tag">{t.promoteCommissionRate(String(product.commission_bp / 100))}</span>
                 </div>
-                <LinkRow link={link} />
+                <LinkRow link={link} label={product.title} />
               </div>
             </li>
           ))}
@@ -138,13 +140,24 @@ function Dashboard(props: NonNullable<NonNullable<PromotePageProps["member"]>["d
   );
 }
 
-function LinkRow({ link }: { link: LinkCard }) {
+/**
+ * A link to copy (long-press the field without a script; the button copies with one) and its poster
+ * in a sheet that opens without a script: an <img> a phone long-presses to save, and a save button.
+ */
+function LinkRow({ link, label }: { link: LinkCard; label: string }) {
   return (
-    <div class="link-row">
-      {island(CopyLink, { url: link.url })}
-      <a class="btn btn-small btn-ghost" href={link.posterUrl} target="_blank" rel="noopener">
-        {t.poster}
-      </a>
-    </div>
+    <>
+      <div class="link-row">
+        <input class="link-url" value={link.url} readOnly aria-label={t.promoteLinkOf(label)} />
+        {island(CopyLink, { url: link.url })}
+      </div>
+      <details class="poster">
+        <summary>{t.poster}</summary>
+        <img src={link.posterUrl} alt={t.posterAlt(label)} width="750" height="1334" loading="lazy" />
+        <a class="btn btn-small" href={link.posterUrl} download={`poster-${link.url.split("/").pop()}.png`}>
+          {t.posterSave}
+        </a>
+      </details>
+    </>
   );
 }

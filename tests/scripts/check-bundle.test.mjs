@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BUDGET_BYTES, contributorOf, contributors } from "../../scripts/check-bundle.mjs";
+import { BUDGET_BYTES, contributorOf, contributors, rendererLeaks } from "../../scripts/check-bundle.mjs";
 
 test("a file counts for its package, scoped or not, or for the project folder it is in", () => {
   assert.equal(contributorOf("node_modules/zod/v4/core/schemas.js"), "zod");
@@ -66,4 +66,23 @@ test("over budget: exits 1 and says by how much; under it: exits 0", () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the picture renderer and its QR encoder in the main bundle are a leak; in their own module they are not", () => {
+  const metafile = {
+    outputs: {
+      "out/index.js": {
+        inputs: { "worker/index.ts": {}, "../worker/render/canvas.ts": {}, "node_modules/uqr/dist/index.mjs": {} },
+      },
+      "out/lazy/render.mjs": { inputs: { "worker/render/canvas.ts": {} } },
+    },
+  };
+  assert.deepEqual(rendererLeaks(metafile, "out/index.js"), [
+    "../worker/render/canvas.ts",
+    "node_modules/uqr/dist/index.mjs",
+  ]);
+  assert.deepEqual(
+    rendererLeaks({ outputs: { "out/index.js": { inputs: { "worker/renderer.ts": {} } } } }, "out/index.js"),
+    [],
+  );
 });

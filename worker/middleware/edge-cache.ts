@@ -32,11 +32,21 @@ const keyOf = (origin: string, path: string) => new Request(`${origin}${path}`);
  * so a page stored right after an edit shows the edit) and stores it, but only when the answer is
  * a 200 that carries no cookie, is not private, and the route never read who is signed in: a page
  * with anyone's own data in it is never stored. A route may shorten the time with `sharedFor`.
- * The key is the path alone: apply it only to pages that read no query string.
- * @example export const clearancePage = new Hono<AppEnv>().get("/", edgeCache, async (c) => c.render(<ClearancePage … />));
+ * The key is the path alone: apply it only to pages that read no query string but `personal` ones.
+ * @param personal query parameters that make an answer this visitor's own (a refusal to show them):
+ *   with one, the page is neither served from the cache nor stored in it
+ * @example export const clearancePage = new Hono<AppEnv>().get("/", cachedPage(), async (c) => c.render(<ClearancePage … />));
  */
-export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method !== "GET") return next();
+export const cachedPage = (...personal: string[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== "GET" || personal.some((name) => c.req.query(name) !== undefined)) return next();
+    return serveFromCache(c, next);
+  });
+
+/** `cachedPage()`: a page that reads no query string at all. */
+export const edgeCache = cachedPage();
+
+async function serveFromCache(c: Context<AppEnv>, next: () => Promise<void>) {
   const cache = edgeCacheStorage();
   const key = keyOf(c.var.origin, c.req.path);
   const hit = await cache.match(key);
@@ -52,7 +62,7 @@ export const edgeCache = createMiddleware<AppEnv>(async (c, next) => {
   c.header("Cache-Control", control);
   c.header(EDGE_CACHE_HEADER, "miss");
   c.executionCtx.waitUntil(cache.put(key, c.res.clone()));
-});
+}
 
 function storable(c: Context<AppEnv>, control: string): boolean {
   const ttl = Number(/s-maxage=(\d+)/.exec(control)?.[1] ?? 0);

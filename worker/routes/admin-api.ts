@@ -20,6 +20,7 @@ import {
 import { dashboardTotals } from "../../core/rules/dashboard-totals";
 import { dayRanges } from "../../core/rules/day-ranges";
 import { TRANSITIONS } from "../../core/rules/order-status";
+import { picturesAfterPatch } from "../../core/rules/product-pictures";
 import { adminDashboard } from "../../db/admin-dashboard";
 import type { Db } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
@@ -107,7 +108,9 @@ export const adminProductsApi = createRouter()
       const existing = await findProduct(db, id, { activeOnly: false });
       if (!existing) throw notFound("No such product");
       // a patch can break a rule between fields (a price under the bargain floor): check the whole
-      const merged = createProductBody.parse({ ...toProductView(existing), ...c.req.valid("json") });
+      const patch = c.req.valid("json");
+      const images = picturesAfterPatch(existing.images, patch);
+      const merged = createProductBody.parse({ ...toProductView(existing), ...patch, images });
       const row = await replaceProduct(db, id, merged, c.var.now);
       if (!row) throw slugTaken();
       await purgePages(c, productPagePaths(id));

@@ -13,8 +13,8 @@ import type { AppEnv } from "../app-env";
 import { dbOf } from "../middleware/database";
 import { toProductView } from "../views/product";
 
-/** The pictures shipped in public/img/ with the demo catalogue: a picker beside the URL field. */
-const PICTURES = [...new Set(catalogue.map((p: { image: string }) => `/img/${p.image}.svg`))];
+/** The pictures shipped in public/img/ with the demo catalogue, offered beside the uploads. */
+const PICTURES = [...new Set(catalogue.map((p: { image: string }) => `/img/${p.image}.jpg`))];
 
 const formProps = (settings: StoreSettings, product: AdminProductFormProps["product"]): AdminProductFormProps => ({
   product,

@@ -9,14 +9,13 @@ import {
   startBargainBody,
 } from "../../core/contract/bargain";
 import type { HelpRefusal } from "../../core/rules/bargain-status";
-import { calendarDay } from "../../core/rules/checkin-reward";
-import { findBargainDetails, helpBargain, listUserBargains } from "../../db/bargains";
-import { getSettings } from "../../db/settings";
+import { findBargainDetails, listUserBargains } from "../../db/bargains";
 import { refusal, type RefusalTable } from "../errors";
 import { dbOf } from "../middleware/database";
 import { perAddressLimit } from "../middleware/rate-limit";
 import { requireUser } from "../middleware/session";
 import { PUBLIC, SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
+import { helpBargainToday } from "../services/help-bargain-today";
 import { startBargain } from "../services/start-bargain";
 import { toBargainView } from "../views/bargain";
 
@@ -25,7 +24,7 @@ const startRefusals: RefusalTable<"not_found" | "bargain_not_allowed"> = {
   bargain_not_allowed: { status: 409, message: "This product cannot be bargained" },
 };
 
-const helpRefusals: RefusalTable<HelpRefusal | "not_found"> = {
+export const helpRefusals: RefusalTable<HelpRefusal | "not_found"> = {
   not_found: { status: 404, message: "No such bargain" },
   own_bargain: { status: 409, message: "You cannot help your own bargain" },
   already_helped: { status: 409, message: "You already helped this bargain" },
@@ -127,15 +126,8 @@ export const bargainsApi = createRouter()
       },
     }),
     async (c) => {
-      const db = dbOf(c);
-      const [user, settings] = await Promise.all([requireUser(c), getSettings(db, c.var.now)]);
-      const result = await helpBargain(db, {
-        bargainId: c.req.valid("param").id,
-        helperUserId: user.id,
-        day: calendarDay(c.var.now, settings.time_zone),
-        helpsPerDay: settings.bargain_helps_per_day,
-        now: c.var.now,
-      });
+      const user = await requireUser(c);
+      const result = await helpBargainToday(dbOf(c), c.req.valid("param").id, user.id, c.var.now);
       if (!result.ok) throw refusal(helpRefusals, result.reason);
       return c.json(
         { cut_cents: result.cutCents, bargain: toBargainView(result.bargain, c.var.now, c.var.origin) },

@@ -8,7 +8,8 @@ import { NotFoundPage } from "../../storefront/pages/not-found";
 import { ProductPage } from "../../storefront/pages/product";
 import type { AppEnv } from "../app-env";
 import { dbOf } from "../middleware/database";
-import { EDGE_TTL_S, edgeCache, sharedFor } from "../middleware/edge-cache";
+import { EDGE_TTL_S, cachedPage, edgeCache, sharedFor } from "../middleware/edge-cache";
+import { PRIVATE_NO_STORE } from "../middleware/private-page";
 import { toProductView } from "../views/product";
 
 /** A page showing flash sales changes when one starts or ends: the cache keeps it no longer. */
@@ -28,10 +29,19 @@ export const homePage = new Hono<AppEnv>().get("/", edgeCache, async (c) => {
 });
 
 /** /p/:id */
-export const productPages = new Hono<AppEnv>().get("/:id{[0-9]+}", edgeCache, async (c) => {
+export const productPages = new Hono<AppEnv>().get("/:id{[0-9]+}", cachedPage("bargain"), async (c) => {
   const row = await findProduct(dbOf(c), Number(c.req.param("id")), { activeOnly: true });
   if (!row) return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
   const product = toProductView(row);
-  c.header("Cache-Control", keepUntilNextSale([product], c.var.now));
-  return c.render(<ProductPage product={product} now={c.var.now} origin={c.var.origin} />);
+  const refused = c.req.query("bargain");
+  // a start-bargain form sent the visitor back with why it failed: this page is theirs alone
+  c.header("Cache-Control", refused ? PRIVATE_NO_STORE : keepUntilNextSale([product], c.var.now));
+  return c.render(
+    <ProductPage
+      product={product}
+      now={c.var.now}
+      origin={c.var.origin}
+      bargainRefused={refused === "bargain_not_allowed" ? refused : undefined}
+    />,
+  );
 });

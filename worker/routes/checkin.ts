@@ -3,7 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { checkinResponse, checkinStatusResponse } from "../../core/contract/checkin";
 import { idempotencyHeader } from "../../core/contract/common";
 import { calendarDay, checkinStatus, previousDay } from "../../core/rules/checkin-reward";
-import { checkIn, listCheckins } from "../../db/checkins";
+import { listCheckins } from "../../db/checkins";
 import { getSettings } from "../../db/settings";
 import { getWalletBalance } from "../../db/wallet";
 import { ApiError } from "../errors";
@@ -11,6 +11,7 @@ import { dbOf } from "../middleware/database";
 import { idempotent } from "../middleware/idempotency";
 import { requireUser } from "../middleware/session";
 import { SIGNED_IN, createRouter, errors, json, link } from "../openapi";
+import { checkInToday } from "../services/check-in-today";
 
 /** /api/checkin */
 export const checkinApi = createRouter()
@@ -33,14 +34,7 @@ export const checkinApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const db = dbOf(c);
-      const settings = await getSettings(db, c.var.now);
-      const result = await checkIn(db, {
-        userId: user.id,
-        day: calendarDay(c.var.now, settings.time_zone),
-        scheduleCents: settings.checkin_schedule_cents,
-        now: c.var.now,
-      });
+      const result = await checkInToday(dbOf(c), user.id, c.var.now);
       if (!result) throw new ApiError(409, "already_checked_in", "Already checked in today; come back tomorrow");
       return c.json(result, 200);
     },

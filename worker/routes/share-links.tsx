@@ -1,31 +1,32 @@
-// The short link a shopper taps in a chat, and its QR poster. The redirect never waits on a write:
-// its visit is written after the response, batched with the clicks around it.
+// The short link a shopper taps in a chat, and its poster. The redirect never waits on a write:
+// its visit is written after the response, batched with the clicks around it. The poster's renderer
+// is a module of its own, loaded by the poster's first request only (worker/renderer.ts).
 import { Hono } from "hono";
 import { isbot } from "isbot";
 import { nanoid } from "nanoid";
-import { renderToString } from "preact-render-to-string";
 import { isShareCode } from "../../core/contract/share-code";
 import { deviceClass } from "../../core/rules/device-class";
+import { coverOf } from "../../core/rules/product-pictures";
 import { getDb } from "../../db/client";
 import { findLink } from "../../db/find-link";
 import { findProduct } from "../../db/products";
-import { SharePoster } from "../../storefront/components/share-poster";
+import { findNicknames } from "../../db/users";
 import { t } from "../../storefront/i18n";
+import { STORE_CARD } from "../../storefront/og-image";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import type { AppEnv } from "../app-env";
 import { setAttribution } from "../middleware/attribution";
 import { PRIVATE_NO_STORE } from "../middleware/private-page";
 import { visitorId } from "../middleware/visitor";
+import { posterPng } from "../services/draw-pictures";
 import { recordVisitSoon } from "../services/record-visit-soon";
 import { visitSink } from "../services/visit-sink";
-import { shareUrl } from "../views/share-link";
+import { posterPath, shareUrl } from "../views/share-link";
+import { POSTER_CACHE } from "./pictures";
 
 /** Long enough to keep a real referrer, short enough that a crafted header can't bloat a row. */
 const MAX_REFERER_CHARS = 512;
-/** A poster changes only when the product's title or price does. */
-const POSTER_MAX_AGE_S = 300;
-
-/** /s/:code and /s/:code/qr.svg */
+/** /s/:code, /s/:code/poster.png (and the old /s/:code/qr.svg, sent to it) */
 export const shareLinks = new Hono<AppEnv>()
   .get("/:code", async (c) => {
     const code = c.req.param("code");
@@ -53,24 +54,26 @@ export const shareLinks = new Hono<AppEnv>()
     c.header("Cache-Control", PRIVATE_NO_STORE);
     return c.redirect(link.productId === null ? `${c.var.origin}/` : `${c.var.origin}/p/${link.productId}`, 302);
   })
-  .get("/:code/qr.svg", async (c) => {
+  .get("/:code/poster.png", async (c) => {
     const code = c.req.param("code");
     const db = getDb(c.env.DB);
     const link = isShareCode(code) ? await findLink(db, code) : null;
     if (!link) return c.render(<NotFoundPage message={t.linkNotFound} origin={c.var.origin} />, 404);
-    const product = link.productId === null ? null : await findProduct(db, link.productId, { activeOnly: true });
+    const [product, nicknames] = await Promise.all([
+      link.productId === null ? null : findProduct(db, link.productId, { activeOnly: true }),
+      findNicknames(db, [link.distributorUserId]),
+    ]);
     if (link.productId !== null && !product) {
       return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
     }
-    const poster = (
-      <SharePoster
-        url={shareUrl(c.var.origin, code)}
-        title={product?.title ?? t.tagline}
-        priceCents={product?.priceCents ?? null}
-      />
-    );
-    return c.body(`<?xml version="1.0" encoding="UTF-8"?>${renderToString(poster)}`, 200, {
-      "Content-Type": "image/svg+xml; charset=utf-8",
-      "Cache-Control": `public, max-age=${POSTER_MAX_AGE_S}`,
+    const png = await posterPng(c.env, {
+      url: shareUrl(c.var.origin, code),
+      title: product?.title ?? t.tagline,
+      priceCents: product?.priceCents ?? null,
+      nickname: nicknames.get(link.distributorUserId) ?? null,
+      cover: product ? coverOf(product.images) : STORE_CARD.path,
     });
-  });
+    return c.body(png, 200, { "Content-Type": "image/png", "Cache-Control": POSTER_CACHE });
+  })
+  // the SVG poster that phones could not save is now this PNG
+  .get("/:code/qr.svg", (c) => c.redirect(posterPath(c.req.param("code")), 301));

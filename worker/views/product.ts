@@ -1,5 +1,6 @@
 // A product row as the contract shows it: cents and basis points as stored, times as ISO 8601.
 import type { ProductView } from "../../core/contract/product";
+import { coverOf } from "../../core/rules/product-pictures";
 import type { ProductRow } from "../../db/products";
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -15,7 +16,8 @@ export function toProductView(p: ProductRow): ProductView {
     slug: p.slug,
     title: p.title,
     description: p.description,
-    image_url: p.imageUrl,
+    image_url: coverOf(p.images),
+    images: p.images,
     price_cents: p.priceCents,
     stock: p.stock,
     commission_bp: p.commissionBp,

@@ -2,4 +2,4 @@
 
 export const shareUrl = (origin: string, code: string) => `${origin}/s/${code}`;
 
-export const posterPath = (code: string) => `/s/${code}/qr.svg`;
+export const posterPath = (code: string) => `/s/${code}/poster.png`;

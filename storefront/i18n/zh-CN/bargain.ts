@@ -3,7 +3,6 @@ export const bargain = {
   bargainable: "可砍价",
   bargainFrom: (floor: string) => `最低砍至 ${floor}`,
   bargainStart: (floor: string) => `发起砍价，${floor} 拿走`,
-  bargainStartBusy: "正在发起…",
   bargainStartFailed: "发起砍价没有成功，请稍后再试",
   bargainNotAllowed: "这件商品暂不支持砍价",
   bargainNotFound: "砍价不存在",
@@ -37,6 +36,8 @@ export const bargain = {
   bargainHelperCut: (amount: string) => `砍掉 ${amount}`,
   bargainStatus: { active: "砍价中", complete: "已砍成", expired: "已结束", purchased: "已购买" },
   bargainCurrent: (amount: string) => `当前 ${amount}`,
+  bargainFloorNote: (floor: string) => `好友帮砍到底价，${floor} 就能拿走`,
+  bargainProgressLabel: "砍价进度",
   bargainListEmpty: "还没有砍价，挑一件可砍价的商品，叫好友帮你砍到底价",
   bargainGoShopping: "去逛逛",
 } as const;
