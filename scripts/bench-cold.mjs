@@ -10,8 +10,8 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { pageWeight as weighPage } from "./page-weight.mjs";
 
 const ROUNDS = Number(process.env.COLD_ROUNDS ?? 7);
 const DIRS = (process.argv.slice(2).length ? process.argv.slice(2) : ["."]).map((d) => resolve(d));
@@ -71,14 +71,13 @@ async function pageWeight(base, path) {
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu"],
   });
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const urls = [];
-  page.on("response", (r) => r.url().startsWith(base) && r.request().resourceType() !== "image" && urls.push(r.url()));
-  await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
-  await browser.close();
-  let gz = 0;
-  for (const url of urls) gz += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
-  return { gz, files: urls.length };
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { parts, gz } = await weighPage(context, `${base}${path}`);
+    return { gz, files: parts.length };
+  } finally {
+    await browser.close();
+  }
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -7,11 +7,11 @@ import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { measureColdStarts } from "./bench/cold-start.mjs";
 import { treeCpuMs } from "./bench/cpu.mjs";
 import { timeDashboard } from "./bench/dashboard-timing.mjs";
+import { pageWeight as weighPage } from "./page-weight.mjs";
 
 const loadAtStart = os.loadavg()[0];
 const STORE_PORT = 8781;
@@ -190,18 +190,12 @@ async function pageWeight(path) {
       "--no-first-run",
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const urls = [];
-  page.on("response", (r) => r.url().startsWith(store) && !r.url().includes("/img/") && urls.push(r.url()));
-  await page.goto(`${store}${path}`, { waitUntil: "networkidle" });
-  await browser.close();
-  const parts = [];
-  for (const url of urls) {
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    const name = url === `${store}${path}` ? "HTML (inline CSS)" : new URL(url).pathname;
-    parts.push({ name, raw: body.length, gz: gzipSync(body).length });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    return (await weighPage(context, `${store}${path}`)).parts;
+  } finally {
+    await browser.close();
   }
-  return parts;
 }
 
 /**

@@ -244,12 +244,8 @@ export async function startFreshStore({
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // FRESH_STORE_PORTS / FRESH_STORE_INSPECTOR_PORTS: comma-separated ports to use instead of the defaults
-  const list = (name) => process.env[name]?.split(",").map(Number);
-  const store = await startFreshStore({
-    ports: list("FRESH_STORE_PORTS"),
-    inspectorPorts: list("FRESH_STORE_INSPECTOR_PORTS"),
-  });
+  // STORE_PORTS picks other ports (envPorts above)
+  const store = await startFreshStore();
   console.log(`fresh store on ${store.url} (database in ${store.persistTo}); Ctrl-C stops it`);
   for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => store.stop().then(() => process.exit(0)));
 }

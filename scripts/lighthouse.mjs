@@ -1,7 +1,7 @@
 // `npm run lighthouse`: Lighthouse's accessibility score of the shoppers' pages, signed out and
 // signed in, against a fresh store of its own (too slow for CI: ~2 minutes on 2 cores). Prints a
 // table and exits non-zero below 100. Chromium from CHROME_PATH (default /usr/bin/chromium).
-// Ports: E2E_PORTS, as the browser suites (default 8795–8798).
+// Ports: STORE_PORTS, as the browser suites (default 8795–8798).
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startFreshStore } from "./fresh-store.mjs";

@@ -10,12 +10,12 @@ import { delimiter, join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, request } from "playwright-core";
 import { historySql } from "../scripts/dashboard-history.mjs";
-import { startFreshStore } from "../scripts/fresh-store.mjs";
+import { envPorts, startFreshStore } from "../scripts/fresh-store.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e-admin";
-// E2E_PORTS="8803,9803": a developer running several stores at once gives this one ports of its own
-const PORTS = process.env.E2E_PORTS?.split(",").map(Number) ?? [8790, 8791, 8792, 8793, 8794];
+// STORE_PORTS="8803,9803": a developer running several stores at once gives this one ports of its own
+const PORTS = envPorts() ?? [8790, 8791, 8792, 8793, 8794];
 const MERCHANT = {
   phone: process.env.ADMIN_PHONE ?? "13800000000",
   password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",

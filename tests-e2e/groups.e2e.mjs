@@ -13,8 +13,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // a directory of its own: journeys.e2e.mjs empties test-results/e2e/ when it starts
 const SHOTS = "test-results/e2e-groups";
 const PASSWORD = "correct-horse-9";
-/** E2E_PORTS / E2E_INSPECTOR_PORTS: comma-separated ports for this run's store (fresh-store's defaults otherwise). */
-const ports = (name) => process.env[name]?.split(",").map(Number);
 const PHONE = {
   viewport: { width: 390, height: 844 },
   isMobile: true,
@@ -36,8 +34,6 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   store = await startFreshStore({
     prefix: "e2e-groups",
-    ports: ports("E2E_PORTS"),
-    inspectorPorts: ports("E2E_INSPECTOR_PORTS"),
     logFile: "test-results/e2e-groups-wrangler.log",
   });
   browser = await chromium.launch({
