@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
 import { pageWeight } from "../scripts/page-weight.mjs";
+import { ownAddress } from "./own-address.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // a directory of its own: journeys.e2e.mjs empties test-results/e2e/ when it starts
@@ -52,7 +53,7 @@ const newPhone = () => `13${5 + (phoneCounter++ % 4)}${String(Math.floor(Math.ra
 
 /** A person's phone: a browser context of its own (a fresh browser for a friend who taps a shared link). */
 async function openPhone(who, problems) {
-  const context = await browser.newContext({ ...PHONE, baseURL: store.url });
+  const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   const page = await context.newPage();
   // every way of landing on a page also waits for its islands, as a person looks before tapping
   for (const method of ["goto", "waitForURL", "reload"]) {
@@ -84,7 +85,7 @@ async function assertFitsPhone(page) {
 async function signUpHere(page, nickname) {
   await page.waitForURL((url) => url.pathname === "/login");
   const next = new URL(page.url()).searchParams.get("next");
-  await page.getByRole("button", { name: "还没有账号？立即注册" }).tap();
+  await page.getByRole("link", { name: "还没有账号？立即注册" }).tap();
   await page.locator("#phone").fill(newPhone());
   await page.locator("#password").fill(PASSWORD);
   await page.locator("#nickname").fill(nickname);
@@ -229,7 +230,7 @@ test("the group page weighs no more than its product page, and 14 KB gzipped, as
   const { products } = await (await fetch(`${store.url}/api/products`)).json();
   const product = products.find((p) => p.group && !p.bargain);
   const groups = (await (await fetch(`${store.url}/api/products/${product.id}/groups`)).json()).groups;
-  const context = await browser.newContext({ ...PHONE, baseURL: store.url });
+  const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   try {
     const url = groups[0]?.share_url ?? (await openGroupThroughApi(product)).share_url;
     const group = await pageWeight(context, url);

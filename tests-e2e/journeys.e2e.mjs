@@ -10,6 +10,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
+import { ownAddress } from "./own-address.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e";
@@ -99,7 +100,7 @@ function journey(name, title, walk) {
  * errors, uncaught exceptions and dialogs (a page that needs window.prompt has failed at something).
  */
 async function openPhone(journey, who) {
-  const context = await browser.newContext({ ...PHONE, baseURL: store.url });
+  const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: store.url });
   const problems = [];
   const page = await context.newPage();
@@ -380,7 +381,7 @@ journey("merchant", "the merchant signs in and creates a product; shoppers can o
 
 /** A shopper signed up through the API in a context of its own (the sign-in form is an island). */
 async function signedInContext(nickname, options = {}) {
-  const context = await browser.newContext({ ...PHONE, baseURL: store.url, ...options });
+  const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url, ...options });
   const res = await context.request.post("/api/auth/signup", {
     data: { phone: newPhone(), password: PASSWORD, nickname },
     headers: { origin: store.url },
@@ -426,7 +427,7 @@ test("with JavaScript off, a signed-in shopper checks in and helps a bargain, an
 
 test("axe-core finds no serious or critical violation on the shoppers' pages", async () => {
   const bargain = await someonesBargain("发起人小陈");
-  const guest = await browser.newContext({ ...PHONE, baseURL: store.url });
+  const guest = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   const member = await signedInContext("无障碍测试");
   await member.request.post("/api/distributor", { data: {}, headers: { origin: store.url } });
   const pages = [

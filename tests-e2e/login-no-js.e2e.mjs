@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
+import { ownAddress } from "./own-address.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e";
@@ -43,7 +44,7 @@ after(async () => {
 
 /** A phone with JavaScript off, and every URL it asks for or shows. */
 async function phoneWithoutJs() {
-  const context = await browser.newContext({ ...PHONE, baseURL: store.url, javaScriptEnabled: false });
+  const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url, javaScriptEnabled: false });
   const page = await context.newPage();
   const urls = [];
   page.on("request", (request) => urls.push(request.url()));
