@@ -45,3 +45,22 @@ export async function checkIn(
   if (inserted.length === 0) return null;
   return { day, streak, credited_cents: creditedCents, wallet_cents: balance?.cents ?? 0 };
 }
+
+/** A check-in as it was made: its day's record and when it was written (epoch ms). */
+export async function findCheckin(
+  db: Db,
+  userId: number,
+  day: string,
+): Promise<(CheckinRecord & { createdAt: number }) | null> {
+  const [row] = await db
+    .select({
+      day: checkins.day,
+      streak: checkins.streak,
+      credited_cents: checkins.creditedCents,
+      createdAt: checkins.createdAt,
+    })
+    .from(checkins)
+    .where(and(eq(checkins.userId, userId), eq(checkins.day, day)))
+    .limit(1);
+  return row ?? null;
+}

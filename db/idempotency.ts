@@ -5,8 +5,11 @@ import type { Db } from "./client";
 import { idempotencyKeys, idempotentRequests } from "./schema";
 
 export type IdempotencyClaim =
-  /** The key is this request's to run; `resumed`: taken over from a request a crash cut, which may have acted. */
-  | { kind: "claimed"; resumed: boolean }
+  /**
+   * The key is this request's to run. `resumedFrom`: it was taken over from a request a crash cut,
+   * which may have acted; the instant that first request claimed the key (what it wrote is no older).
+   */
+  | { kind: "claimed"; resumedFrom: number | null }
   /** A request under this key finished: its answer, to send again. */
   | { kind: "answered"; status: number; body: string }
   /** A request under this key is still running. */
@@ -30,7 +33,7 @@ export async function claimIdempotencyKey(
     .values({ scope: k.scope, key: k.key, fingerprint: k.fingerprint, createdAt: k.now, claimedAt: k.now })
     .onConflictDoNothing()
     .returning({ key: idempotentRequests.key });
-  if (inserted) return { kind: "claimed", resumed: false };
+  if (inserted) return { kind: "claimed", resumedFrom: null };
   const [row] = await db
     .select()
     .from(idempotentRequests)
@@ -54,7 +57,7 @@ export async function claimIdempotencyKey(
       ),
     )
     .returning({ key: idempotentRequests.key });
-  return taken ? { kind: "claimed", resumed: true } : { kind: "running" };
+  return taken ? { kind: "claimed", resumedFrom: row.createdAt } : { kind: "running" };
 }
 
 /** The answer a claimed key gives from now on. */

@@ -12,6 +12,7 @@ import type { Db } from "./client";
 import { accrueStatements, reverseStatements } from "./commission-ledger";
 import { groupCancelledStatements, groupPaidStatements, recountSeatsStatement } from "./group-seats";
 import type { OrderItemRow, OrderRow } from "./orders";
+import { refundDueStatement } from "./provider-refunds";
 import { orders } from "./schema";
 import { releaseStockStatement } from "./stock";
 import { refundWalletSpendStatement } from "./wallet";
@@ -89,6 +90,8 @@ export async function transitionOrder(
             ...reverseStatements(db, order.id, now),
             refundWalletSpendStatement(db, order.id, now, isNow(order.id, to)),
             ...releaseStockStatements(db, order.id, order.items, "refunded"),
+            // the card part goes back through Stripe: marked here, sent by the caller or the cron
+            refundDueStatement(db, order.id),
           ]
         : action === "cancel"
           ? [

@@ -1,5 +1,5 @@
 // Marks a distributor's whole available commission as paid out: a pair of ledger entries.
-import { sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { commissionLedger } from "./schema";
 
@@ -27,4 +27,26 @@ export async function payOutCommission(db: Db, distributorUserId: number, now: n
   // paid_out first: it leaves the available sum unchanged, so the second entry reads the same X
   const [paid] = await db.batch([entry("paid_out", 1), entry("available", -1)]);
   return paid[0]?.amountCents ?? 0;
+}
+
+/** The latest payout to this distributor written at or after `since`: its amount and time; null when none. */
+export async function findPayoutSince(
+  db: Db,
+  distributorUserId: number,
+  since: number,
+): Promise<{ amountCents: number; createdAt: number } | null> {
+  const [row] = await db
+    .select({ amountCents: commissionLedger.amountCents, createdAt: commissionLedger.createdAt })
+    .from(commissionLedger)
+    .where(
+      and(
+        eq(commissionLedger.distributorUserId, distributorUserId),
+        eq(commissionLedger.event, "payout"),
+        eq(commissionLedger.bucket, "paid_out"),
+        gte(commissionLedger.createdAt, since),
+      ),
+    )
+    .orderBy(desc(commissionLedger.createdAt))
+    .limit(1);
+  return row ?? null;
 }

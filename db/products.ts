@@ -71,18 +71,29 @@ export async function insertProduct(
   return row ?? null;
 }
 
-/** Replaces every editable field with the merged, validated product. @returns null when the slug is taken. */
+/**
+ * Replaces the editable fields with the merged, validated product.
+ * @param counters the stock counters this edit sets; the others keep what orders made of them since
+ *   the product was read (an edit of the title must not put back units sold meanwhile)
+ * @returns null when the slug is taken.
+ */
 export async function replaceProduct(
   db: Db,
   id: number,
   input: CreateProductInput,
   now: number,
+  counters: { stock: boolean; flashStock: boolean },
 ): Promise<ProductRow | null> {
-  const columns = toColumns(input, { commission_bp: 0, commission_l2_bp: 0 });
+  const { stock, flashStock, ...columns } = toColumns(input, { commission_bp: 0, commission_l2_bp: 0 });
   try {
     const [row] = await db
       .update(products)
-      .set({ ...columns, updatedAt: now })
+      .set({
+        ...columns,
+        ...(counters.stock ? { stock } : {}),
+        ...(counters.flashStock ? { flashStock } : {}),
+        updatedAt: now,
+      })
       .where(eq(products.id, id))
       .returning();
     return row ?? null;

@@ -63,3 +63,22 @@ export function refundLatePaymentStatement(db: Db, orderId: string) {
       ),
     );
 }
+
+/**
+ * A merchant's refund of an order Stripe charged: what Stripe took is owed back, once. Batchable with
+ * the refund's move; applies only when the move did (the order is refunded now).
+ */
+export function refundDueStatement(db: Db, orderId: string) {
+  return db
+    .update(orders)
+    .set({ providerRefund: "due" })
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.status, "refunded"),
+        eq(orders.paymentProvider, "stripe"),
+        sql`${orders.totalCents} > 0`,
+        sql`${orders.providerRefund} IS NULL`,
+      ),
+    );
+}

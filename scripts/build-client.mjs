@@ -91,6 +91,13 @@ for (const bundle of BUNDLES) {
   const outputs = Object.entries(result.metafile.outputs);
   const bytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
   console.log(`built ${bundle.name}: ${outputs.length} file(s), ${bytes} bytes`);
+  // islands read the contract's types, never its schemas: one runtime import of core/contract pulls
+  // all of zod (~450 KB) into a phone's download
+  const zod = Object.keys(result.metafile.inputs).find((input) => input.includes("node_modules/zod/"));
+  if (zod)
+    throw new Error(
+      `the ${bundle.name} bundle carries zod (${zod}): import constants from core/rules, types with \`import type\``,
+    );
   if (bundle.splitting) {
     writeFileSync(
       "storefront/island-chunks.json",

@@ -48,6 +48,16 @@ try {
   const bargain = (await (await post("/api/bargains", starter, { product_id: bargainProduct.id })).json()).bargain;
   const member = await signUp("无障碍");
   await post("/api/distributor", member);
+  const leader = await signUp("团长");
+  const groupProduct = products.find((p) => p.group);
+  const opened = await (
+    await post("/api/orders", leader, {
+      items: [{ product_id: groupProduct.id, quantity: 1 }],
+      contact: { name: "团长", phone: "13912345678", address: "浙江省杭州市西湖区文三路 100 号" },
+      open_group: true,
+    })
+  ).json();
+  await post(`/api/orders/${opened.order.id}/pay`, leader);
   const pages = [
     [null, "/"],
     [null, `/p/${products[0].id}`],
@@ -55,10 +65,14 @@ try {
     [null, "/checkin"],
     [null, "/login"],
     [null, `/b/${bargain.id}`],
+    [null, `/g/${opened.group.id}`],
+    [null, "/clearance"],
     [member, "/checkin"],
     [member, "/bargains"],
+    [member, "/groups"],
     [member, "/me"],
     [member, `/b/${bargain.id}`],
+    [member, `/g/${opened.group.id}`],
   ];
   for (const [cookie, path] of pages) {
     const { lhr } = await lighthouse(`${store.url}${path}`, {

@@ -1,7 +1,7 @@
 // Shrinks a photo in the merchant's browser before it is uploaded: a phone's 4000 px, 5 MB picture
 // leaves as a ~150 KB WebP at most 1080 px on its long side. Only saves bandwidth: the server still
 // checks the bytes and resizes whatever arrives.
-import { PICTURE_LONG_SIDE_PX } from "../core/contract/pictures";
+import { PICTURE_LONG_SIDE_PX } from "../core/rules/product-pictures";
 
 const QUALITY = 0.85;
 

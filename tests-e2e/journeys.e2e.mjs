@@ -391,6 +391,24 @@ async function signedInContext(nickname, options = {}) {
 }
 
 /** A bargain another shopper started on the seed's bargain product. */
+/** A group of the seeded group deal, opened and paid (demo) by a shopper of its own. */
+async function someonesGroup(nickname) {
+  const leader = await signedInContext(nickname);
+  const product = catalogue.find((p) => p.group);
+  const opened = await leader.request.post("/api/orders", {
+    data: {
+      items: [{ product_id: product.id, quantity: 1 }],
+      contact: { name: "团长", phone: "13912345678", address: "浙江省杭州市西湖区文三路 100 号" },
+      open_group: true,
+    },
+    headers: { origin: store.url, "idempotency-key": crypto.randomUUID() },
+  });
+  const { order, group } = await opened.json();
+  await leader.request.post(`/api/orders/${order.id}/pay`, { headers: { origin: store.url } });
+  await leader.close();
+  return group;
+}
+
 async function someonesBargain(nickname) {
   const starter = await signedInContext(nickname);
   const res = await starter.request.post("/api/bargains", {
@@ -427,6 +445,7 @@ test("with JavaScript off, a signed-in shopper checks in and helps a bargain, an
 
 test("axe-core finds no serious or critical violation on the shoppers' pages", async () => {
   const bargain = await someonesBargain("发起人小陈");
+  const group = await someonesGroup("团长小林");
   const guest = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   const member = await signedInContext("无障碍测试");
   await member.request.post("/api/distributor", { data: {}, headers: { origin: store.url } });
@@ -437,10 +456,14 @@ test("axe-core finds no serious or critical violation on the shoppers' pages", a
     [guest, "/checkin"],
     [guest, "/login"],
     [guest, `/b/${bargain.id}`],
+    [guest, `/g/${group.id}`],
+    [guest, "/clearance"],
     [member, "/checkin"],
     [member, "/bargains"],
+    [member, "/groups"],
     [member, "/me"],
     [member, `/b/${bargain.id}`],
+    [member, `/g/${group.id}`],
   ];
   const found = [];
   try {

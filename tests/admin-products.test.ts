@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Client, createProduct, signInMerchant, signUp } from "./helpers";
+import { Client, createProduct, placeOrder, productStock, signInMerchant, signUp } from "./helpers";
 
 const flash = {
   price_cents: 3990,
@@ -148,5 +148,29 @@ describe("the merchant's products", () => {
     const asStranger = await new Client().json("/api/admin/products");
     expect(asStranger.status).toBe(401);
     expect(asStranger.body.error.code).toBe("unauthenticated");
+  });
+
+  it("an edit of the title while shoppers buy keeps every sale: stock plus units sold is what it was", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { title: "热卖", price_cents: 1000, stock: 30 });
+    const shoppers = Array.from({ length: 20 }, () => new Client());
+    const [orders] = await Promise.all([
+      Promise.all(shoppers.map((s) => placeOrder(s, product.id))),
+      Promise.all(
+        Array.from({ length: 20 }, (_, n) =>
+          merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { title: `热卖 ${n}` } }),
+        ),
+      ),
+    ]);
+    const sold = orders.filter((o) => o.status === 201).length;
+    expect(sold).toBe(20);
+    expect((await productStock(product.id)).stock).toBe(30 - sold);
+  });
+
+  it("an edit that sets the stock sets it", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { stock: 5 });
+    await merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { stock: 12 } });
+    expect((await productStock(product.id)).stock).toBe(12);
   });
 });

@@ -2,7 +2,6 @@
 // clean error, and a retry after the fault applies exactly once. Temporary SQLite triggers play
 // the failing database.
 import { env } from "cloudflare:test";
-import Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   Client,
@@ -15,14 +14,10 @@ import {
   signUp,
   startedBargain,
   distributorStatsOf,
+  count,
+  deliverStripeEvent,
 } from "./helpers";
 
-const WEBHOOK_SECRET = "whsec_test_secret"; // the test binding in vitest.config.ts
-
-const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql)
-    .bind(...args)
-    .first<{ n: number }>())!.n;
 const walletOf = async (userId: number) =>
   (await env.DB.prepare("SELECT coalesce(sum(amount_cents), 0) AS n FROM wallet_ledger WHERE user_id = ?")
     .bind(userId)
@@ -127,15 +122,7 @@ describe("a Stripe webhook that crashes after applying the payment", () => {
     },
   });
 
-  async function deliver(event: object) {
-    const payload = JSON.stringify(event);
-    const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
-      payload,
-      secret: WEBHOOK_SECRET,
-      cryptoProvider: Stripe.createSubtleCryptoProvider(),
-    });
-    return new Client().json("/api/stripe/webhook", { body: payload, headers: { "stripe-signature": signature } });
-  }
+  const deliver = (event: object) => deliverStripeEvent(event);
 
   it("answers 5xx and applies nothing, so Stripe retries; the retry applies it once, accrues commission once, then it is a duplicate", async () => {
     const merchant = await signInMerchant();

@@ -2,15 +2,22 @@
 // back through Stripe's refunds API, with one idempotency key per order. Stripe is never called:
 // fetch answers for it, and the tests read the requests the store would have sent.
 import { env } from "cloudflare:test";
-import Stripe from "stripe";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "../db/client";
 import { closeExpiredGroup } from "../db/close-group";
+import * as ordersModule from "../db/orders";
 import { refundPayment } from "../worker/lib/stripe";
 import { runCron } from "../worker/services/run-cron";
-import { CONTACT, Client, createProduct, setClockForTests, signInMerchant, signUp } from "./helpers";
+import {
+  CONTACT,
+  Client,
+  createProduct,
+  setClockForTests,
+  signInMerchant,
+  signUp,
+  deliverStripeEvent,
+} from "./helpers";
 
-const WEBHOOK_SECRET = "whsec_test_secret"; // the test binding in vitest.config.ts
 const stripeEnv = { ...env, STRIPE_SECRET_KEY: "sk_test_not_a_real_key" } as Env;
 
 type StripeCall = { url: string; method: string; idempotencyKey: string | null; body: URLSearchParams };
@@ -55,18 +62,7 @@ afterEach(() => {
 
 const refunds = () => calls.filter((c) => c.url === "/v1/refunds");
 
-async function deliver(event: object) {
-  const payload = JSON.stringify(event);
-  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
-    payload,
-    secret: WEBHOOK_SECRET,
-    cryptoProvider: Stripe.createSubtleCryptoProvider(),
-  });
-  return new Client(stripeEnv).json("/api/stripe/webhook", {
-    body: payload,
-    headers: { "stripe-signature": signature },
-  });
-}
+const deliver = (event: object) => deliverStripeEvent(event, { bindings: stripeEnv });
 
 const paidEvent = (eventId: string, orderId: string, type = "checkout.session.completed") => ({
   id: eventId,
@@ -211,5 +207,47 @@ describe("refunds through Stripe", () => {
     await runCron(stripeEnv, start + 17 * 60_000);
     expect(await orderRow(opened.body.order.id)).toMatchObject({ status: "cancelled", provider_refund: "sent" });
     expect(new Set(refunds().map((r) => r.idempotencyKey))).toEqual(new Set([`refund-${opened.body.order.id}`]));
+  });
+
+  it("a payment read while its order was pending, but landing after the hold's cron cancelled it, is refunded once", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { price_cents: 3000, stock: 5 });
+    const start = Date.now();
+    setClockForTests(start);
+    const shopper = await stripeShopper("顾客");
+    const placed = await shopper.json("/api/orders", {
+      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    const id = placed.body.order.id;
+    // the webhook reads the order while it is still pending; the cron cancels it before the payment lands
+    const pending = await ordersModule.findOrder(getDb(env.DB), id);
+    await runCron(stripeEnv, start + 16 * 60_000);
+    vi.spyOn(ordersModule, "findOrder").mockResolvedValueOnce(pending);
+    await deliver(paidEvent("evt_raced_the_hold", id));
+    expect(await orderRow(id)).toMatchObject({ status: "cancelled", provider_refund: "sent" });
+    expect(refunds().map((r) => r.idempotencyKey)).toEqual([`refund-${id}`]);
+  });
+
+  it("a merchant's refund of an order Stripe charged sends the card's money back through Stripe, once", async () => {
+    const merchant = new Client(stripeEnv);
+    merchant.cookies = (await signInMerchant()).cookies;
+    const product = await createProduct(merchant, { price_cents: 4500, stock: 5 });
+    const shopper = await stripeShopper("顾客");
+    const placed = await shopper.json("/api/orders", {
+      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    const id = placed.body.order.id;
+    await deliver(paidEvent("evt_paid_then_refunded", id));
+    const key = { "idempotency-key": crypto.randomUUID() };
+    const refunded = await merchant.json(`/api/admin/orders/${id}/refund`, { method: "POST", headers: key });
+    expect(refunded.body.order.status).toBe("refunded");
+    await merchant.json(`/api/admin/orders/${id}/refund`, { method: "POST", headers: key });
+    await runCron(stripeEnv, Date.now());
+    expect(await orderRow(id)).toMatchObject({ status: "refunded", provider_refund: "sent" });
+    const mine = refunds().filter((r) => r.idempotencyKey === `refund-${id}`);
+    expect(mine.length).toBe(1);
+    expect(mine[0]!.body.get("payment_intent")).toBe(`pi_${id}`);
   });
 });

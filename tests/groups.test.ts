@@ -20,6 +20,7 @@ import {
   signUp,
   signUpMany,
   type Answer,
+  count,
 } from "./helpers";
 
 afterEach(() => setClockForTests(null));
@@ -28,10 +29,6 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 type Group = Answer["group"];
 
-const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql)
-    .bind(...args)
-    .first<{ n: number }>())!.n;
 const walletOf = (userId: number) =>
   count("SELECT coalesce(sum(amount_cents), 0) AS n FROM wallet_ledger WHERE user_id = ?", userId);
 

@@ -1,5 +1,6 @@
 // Shared set-up for HTTP tests: a client with a cookie jar, signing up, a merchant, a product.
 import { createExecutionContext, env } from "cloudflare:test";
+import Stripe from "stripe";
 import type { z } from "zod";
 import type { dashboardResponse, leaderboardResponse, payoutResponse, settingsResponse } from "../core/contract/admin";
 import type { meResponse, userResponse } from "../core/contract/auth";
@@ -314,4 +315,28 @@ export async function paidOrder(client: Client, productId: number, quantity = 1)
   const paid = await client.json(`/api/orders/${body.order.id}/pay`, { method: "POST" });
   if (paid.status !== 200) throw new Error(`pay failed: ${paid.status}`);
   return body.order.id;
+}
+
+/** The `n` a counting query answers, e.g. `count("SELECT count(*) AS n FROM orders WHERE id = ?", id)`. */
+export async function count(sql: string, ...args: unknown[]): Promise<number> {
+  return (await env.DB.prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>())!.n;
+}
+
+/** The webhook secret vitest.config.ts binds. */
+export const STRIPE_WEBHOOK_SECRET = "whsec_test_secret";
+
+/** Delivers a Stripe event to the webhook, signed as Stripe signs it (with `secret`), to a store over `bindings`. */
+export async function deliverStripeEvent(event: object, opts: { secret?: string; bindings?: Env } = {}) {
+  const payload = JSON.stringify(event);
+  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: opts.secret ?? STRIPE_WEBHOOK_SECRET,
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+  });
+  return new Client(opts.bindings).json("/api/stripe/webhook", {
+    body: payload,
+    headers: { "stripe-signature": signature },
+  });
 }

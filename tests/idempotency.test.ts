@@ -16,14 +16,10 @@ import {
   setClockForTests,
   signInMerchant,
   signUp,
+  count,
 } from "./helpers";
 
 afterEach(() => setClockForTests(null));
-
-const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql)
-    .bind(...args)
-    .first<{ n: number }>())!.n;
 
 const ordersOf = (productId: number) =>
   count("SELECT count(DISTINCT order_id) AS n FROM order_items WHERE product_id = ?", productId);
@@ -246,12 +242,12 @@ describe("every money-moving POST acts once per key", () => {
   });
 
   /** A claim as a request a crash cut leaves it: its key taken, no answer, `claimed_at` then. */
-  async function leftByACrash(merchantId: number, path: string, key: string, claimedAt: number) {
+  async function leftByACrash(userId: number, path: string, key: string, claimedAt: number) {
     const fingerprint = await requestFingerprint("POST", path, "");
     await env.DB.prepare(
       "INSERT INTO idempotent_requests (scope, key, fingerprint, created_at, claimed_at) VALUES (?, ?, ?, ?, ?)",
     )
-      .bind(`u:${merchantId}`, key, fingerprint, claimedAt, claimedAt)
+      .bind(`u:${userId}`, key, fingerprint, claimedAt, claimedAt)
       .run();
   }
 
@@ -283,4 +279,45 @@ describe("every money-moving POST acts once per key", () => {
     expect((await productStock(product.id)).stock).toBe(5);
     expect((await refund(refunded, k1)).body).toEqual(resumed.body);
   }, 30_000); // the first retry waits for the running claim before it answers 409
+
+  it("a check-in and a payout a crash cut after they were written: the retry answers what they did, not 409", async () => {
+    const merchant = await signInMerchant();
+    const merchantId = (await merchant.json("/api/me")).body.user!.id;
+    const start = Date.now();
+    setClockForTests(start);
+    const { client: shopper, userId } = await signUp("签到人");
+    const [checkinKey, payoutKey] = [crypto.randomUUID(), crypto.randomUUID()];
+    // the first requests acted, then crashed before storing their answers
+    const checkedIn = await shopper.json("/api/checkin", { method: "POST" });
+    await leftByACrash(userId, "/api/checkin", checkinKey, start);
+    const seller = await distributorWithLink((await createProduct(merchant)).id, "推广员");
+    await env.DB.prepare(
+      "INSERT INTO commission_ledger (distributor_user_id, order_id, level, bucket, event, amount_cents, created_at) VALUES (?, NULL, 1, 'available', 'mature', 777, ?)",
+    )
+      .bind(seller.userId, start)
+      .run();
+    const paid = await merchant.json(`/api/admin/distributors/${seller.userId}/payout`, { method: "POST" });
+    await leftByACrash(merchantId, `/api/admin/distributors/${seller.userId}/payout`, payoutKey, start);
+
+    setClockForTests(start + 61_000);
+    const checkinAgain = await shopper.json("/api/checkin", {
+      method: "POST",
+      headers: { "idempotency-key": checkinKey },
+    });
+    expect([checkinAgain.status, checkinAgain.body]).toEqual([200, checkedIn.body]);
+    const payoutAgain = await merchant.json(`/api/admin/distributors/${seller.userId}/payout`, {
+      method: "POST",
+      headers: { "idempotency-key": payoutKey },
+    });
+    expect([payoutAgain.status, payoutAgain.body]).toEqual([200, paid.body]);
+    // a check-in made before this key's first request is not this key's: still 409
+    const otherKey = crypto.randomUUID();
+    await leftByACrash(userId, "/api/checkin", otherKey, start + 1);
+    setClockForTests(start + 122_000);
+    const notThisKeys = await shopper.json("/api/checkin", {
+      method: "POST",
+      headers: { "idempotency-key": otherKey },
+    });
+    expect([notThisKeys.status, notThisKeys.body.error.code]).toEqual([409, "already_checked_in"]);
+  });
 });

@@ -12,14 +12,10 @@ import {
   signInMerchant,
   signUp,
   setClockForTests,
+  count,
 } from "./helpers";
 
 afterEach(() => setClockForTests(null));
-
-const count = async (sql: string, ...args: unknown[]) =>
-  (await env.DB.prepare(sql)
-    .bind(...args)
-    .first<{ n: number }>())!.n;
 
 describe("placing an order", () => {
   it("a guest orders: 201, pending, priced from the database, stock held, demo payment", async () => {

@@ -1,21 +1,7 @@
-import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { Client, createProduct, placeOrder, signInMerchant } from "./helpers";
+import { Client, createProduct, placeOrder, signInMerchant, deliverStripeEvent } from "./helpers";
 
-const SECRET = "whsec_test_secret"; // the test binding in vitest.config.ts
-
-async function deliver(event: object, secret = SECRET) {
-  const payload = JSON.stringify(event);
-  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
-    payload,
-    secret,
-    cryptoProvider: Stripe.createSubtleCryptoProvider(),
-  });
-  return new Client().json("/api/stripe/webhook", {
-    body: payload,
-    headers: { "stripe-signature": signature },
-  });
-}
+const deliver = (event: object, secret?: string) => deliverStripeEvent(event, { secret });
 
 const completed = (eventId: string, orderId: string, paymentStatus = "paid") => ({
   id: eventId,

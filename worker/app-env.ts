@@ -11,8 +11,12 @@ export type AppEnv = {
     /** Read lazily by `currentUser`: undefined until a route asks. */
     user: SessionUser | null;
     sessionId: string | null;
-    /** Set by the idempotency middleware: this request runs again what a crash cut (which may have acted). */
-    idempotencyResumed?: boolean;
+    /**
+     * Set when this request took over an Idempotency-Key a crash cut: the instant the first request
+     * under the key claimed it. What that request did is no older; a handler that finds its work done
+     * answers as the first would have.
+     */
+    idempotencyResumedFrom?: number;
     /** The request's D1 session, opened by `dbOf` on first use. */
     d1Session: D1DatabaseSession;
   };

@@ -2,14 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { STORED_PICTURE_TYPES } from "../enums";
 
-/** Over this, an upload is refused `413 too_large`. */
-export const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
-/** A product's pictures, the first its cover. */
-export const MAX_PICTURES = 9;
-/** An uploaded picture is stored at most this many pixels on its long side. */
-export const PICTURE_LONG_SIDE_PX = 1080;
-/** What a product without a picture shows, everywhere (a JPEG in public/img/). */
-export const PLACEHOLDER_PICTURE = "/img/placeholder.jpg";
+// the numbers live with the rule, without zod, so that islands can read them
+export { MAX_PICTURE_BYTES, MAX_PICTURES, PICTURE_LONG_SIDE_PX, PLACEHOLDER_PICTURE } from "../rules/product-pictures";
 
 /** A picture of a product: an https:// URL or a path on this store (an uploaded one is /pictures/…). */
 export const pictureUrl = z

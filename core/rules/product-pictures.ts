@@ -1,5 +1,12 @@
 // A product's pictures: the list the merchant saves (the first its cover), however the body says it.
-import { PLACEHOLDER_PICTURE } from "../contract/pictures";
+/** Over this, an upload is refused `413 too_large`. */
+export const MAX_PICTURE_BYTES = 10 * 1024 * 1024;
+/** A product's pictures, the first its cover. */
+export const MAX_PICTURES = 9;
+/** An uploaded picture is stored at most this many pixels on its long side. */
+export const PICTURE_LONG_SIDE_PX = 1080;
+/** What a product without a picture shows, everywhere (a JPEG in public/img/). */
+export const PLACEHOLDER_PICTURE = "/img/placeholder.jpg";
 
 /**
  * The pictures a new product's body names: `images` when given, else its `image_url` alone.

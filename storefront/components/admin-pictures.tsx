@@ -3,7 +3,7 @@
 // /api/admin/pictures), and put in order by dragging, or by the arrow buttons on a touch screen or
 // a keyboard. Part of the AdminProductForm island, which saves the list as the product's `images`.
 import { useEffect, useState } from "preact/hooks";
-import { MAX_PICTURES } from "../../core/contract/pictures";
+import { MAX_PICTURES } from "../../core/rules/product-pictures";
 import { api, send } from "../api-client";
 import { ta } from "../i18n";
 import { shrinkPicture } from "../shrink-picture";

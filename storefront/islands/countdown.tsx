@@ -1,6 +1,6 @@
 // A live countdown to a moment; shows "已结束" once it passes.
 import { useEffect, useState } from "preact/hooks";
-import { common as t } from "../i18n/zh-CN/common";
+import { live as t } from "../i18n/zh-CN/live";
 
 export type CountdownProps = { until: string; label: string; now?: number };
 

@@ -1,6 +1,6 @@
 // One tap to share: the system share sheet where there is one, else copy the link.
 import { useState } from "preact/hooks";
-import { common as t } from "../i18n/zh-CN/common";
+import { live as t } from "../i18n/zh-CN/live";
 
 export type ShareButtonProps = { url: string; title: string; label?: string };
 

@@ -2,7 +2,7 @@
 // show the stock as it was when it was rendered (up to half a minute ago).
 import { useEffect, useState } from "preact/hooks";
 import { readProduct } from "../api-read";
-import { common as t } from "../i18n/zh-CN/common";
+import { live as t } from "../i18n/zh-CN/live";
 
 export type StockLeftProps = { productId: number; stock: number };
 

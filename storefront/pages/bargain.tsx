@@ -1,7 +1,7 @@
 // The bargain page shared in chats: how far the price has fallen, the clock, the friends who cut,
 // and the one thing this visitor should do — help, share, or buy at the floor.
 import type { BargainView } from "../../core/contract/bargain";
-import { PLACEHOLDER_PICTURE } from "../../core/contract/pictures";
+import { PLACEHOLDER_PICTURE } from "../../core/rules/product-pictures";
 import { type BargainHelper, BargainHelpers } from "../components/bargain-helpers";
 import { BargainPanel } from "../components/bargain-panel";
 import { island } from "../components/island";

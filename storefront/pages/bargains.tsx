@@ -1,6 +1,6 @@
 // 我的砍价: every bargain I started, newest first, each a tap away from its page.
 import type { BargainView } from "../../core/contract/bargain";
-import { PLACEHOLDER_PICTURE } from "../../core/contract/pictures";
+import { PLACEHOLDER_PICTURE } from "../../core/rules/product-pictures";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { t } from "../i18n";

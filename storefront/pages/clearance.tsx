@@ -12,7 +12,9 @@ export function ClearancePage(props: { products: ProductView[]; origin: string }
     <Layout meta={meta}>
       <main class="wrap" style="padding-top:12px">
         <div class="checkin-hero">
-          <h1>🏷️ {t.clearanceTitle}</h1>
+          <h1>
+            <span aria-hidden="true">🏷️</span> {t.clearanceTitle}
+          </h1>
           <p>{t.clearanceIntro}</p>
         </div>
         {props.products.length === 0 ? (

@@ -1,5 +1,6 @@
 // 我的拼团: the groups I opened or joined, newest first, each a tap away from its page.
 import type { GroupView } from "../../core/contract/group";
+import { PLACEHOLDER_PICTURE } from "../../core/rules/product-pictures";
 import { Layout } from "../components/layout";
 import { formatCny } from "../format";
 import { GROUP_STYLES } from "../group-styles";
@@ -15,7 +16,9 @@ export function GroupsPage(props: GroupsPageProps) {
   return (
     <Layout meta={meta} styles={GROUP_STYLES}>
       <main class="wrap">
-        <h2>👥 {t.navGroups}</h2>
+        <h1 class="page-title">
+          <span aria-hidden="true">👥</span> {t.navGroups}
+        </h1>
         {props.items.length === 0 ? (
           <div class="empty">
             <p>{t.groupListEmpty}</p>
@@ -29,7 +32,7 @@ export function GroupsPage(props: GroupsPageProps) {
               <li>
                 <a href={`/g/${g.id}`}>
                   <img
-                    src={product.imageUrl || "/img/logo.svg"}
+                    src={product.imageUrl || PLACEHOLDER_PICTURE}
                     alt={product.title}
                     width="72"
                     height="72"

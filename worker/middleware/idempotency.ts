@@ -68,7 +68,7 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
     if (claim.kind === "reused") throw keyReused();
     if (claim.kind === "answered") return replay(claim.status, claim.body);
     if (claim.kind === "claimed") {
-      c.set("idempotencyResumed", claim.resumed);
+      if (claim.resumedFrom !== null) c.set("idempotencyResumedFrom", claim.resumedFrom);
       break;
     }
     if (Date.now() >= deadline) {

@@ -1,6 +1,7 @@
 // The merchant's JSON API, mounted at /api/admin behind adminOnly: products, orders, the dashboard,
 // distributors and payouts, settings.
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import {
   dashboardResponse,
   leaderboardResponse,
@@ -22,14 +23,14 @@ import { dayRanges } from "../../core/rules/day-ranges";
 import { TRANSITIONS } from "../../core/rules/order-status";
 import { picturesAfterPatch } from "../../core/rules/product-pictures";
 import { adminDashboard } from "../../db/admin-dashboard";
-import type { Db } from "../../db/client";
 import { distributorLeaderboard } from "../../db/distributor-leaderboard";
 import { findDistributor } from "../../db/distributors";
 import { findOrder, listOrders } from "../../db/orders";
-import { payOutCommission } from "../../db/pay-out-commission";
+import { findPayoutSince, payOutCommission } from "../../db/pay-out-commission";
 import { findProduct, insertProduct, listAllProducts, replaceProduct } from "../../db/products";
 import { getSettings, saveSettings } from "../../db/settings";
 import { findNicknames } from "../../db/users";
+import type { AppEnv } from "../app-env";
 import { ApiError, notFound } from "../errors";
 import { logEvent } from "../lib/log";
 import { dbOf } from "../middleware/database";
@@ -37,6 +38,7 @@ import { productPagePaths, purgePages } from "../middleware/edge-cache";
 import { idempotent } from "../middleware/idempotency";
 import { SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
 import { moveOrder, type MerchantAction } from "../services/move-order";
+import { sendProviderRefunds } from "../services/send-provider-refunds";
 import { toLeaderboardEntry } from "../views/leaderboard";
 import { toAdminOrderView, toOrderView } from "../views/order";
 import { toProductView } from "../views/product";
@@ -111,7 +113,10 @@ export const adminProductsApi = createRouter()
       const patch = c.req.valid("json");
       const images = picturesAfterPatch(existing.images, patch);
       const merged = createProductBody.parse({ ...toProductView(existing), ...patch, images });
-      const row = await replaceProduct(db, id, merged, c.var.now);
+      const row = await replaceProduct(db, id, merged, c.var.now, {
+        stock: patch.stock !== undefined,
+        flashStock: patch.flash_sale !== undefined,
+      });
       if (!row) throw slugTaken();
       await purgePages(c, productPagePaths(id));
       return c.json({ product: toProductView(row) }, 200);
@@ -145,12 +150,17 @@ const moveRoute = (action: MerchantAction) =>
 const PAST_TENSE: Record<MerchantAction, string> = { ship: "shipped", complete: "completed", refund: "refunded" };
 
 /**
- * @param resumed the same Idempotency-Key's first request was cut by a crash: finding the order already
- *   where this move leads means that request made it, and it answers as that one would have
- * @returns the order after the merchant's move, in the contract's shape; throws the refusal.
+ * The merchant's move of the order named by the route. When the same Idempotency-Key's first request
+ * was cut by a crash, finding the order already where this move leads means that request made it,
+ * and this one answers as that one would have.
+ * @returns the order after the move, in the contract's shape; throws the refusal.
  */
-async function moved(db: Db, orderId: string, action: MerchantAction, now: number, resumed = false) {
-  const result = await moveOrder(db, orderId, action, now);
+async function moved(c: Context<AppEnv>, action: MerchantAction) {
+  const db = dbOf(c);
+  const orderId = c.req.param("id")!;
+  // a retry of a move a crash cut after it landed: the answer that request would have given
+  const resumed = c.var.idempotencyResumedFrom !== undefined;
+  const result = await moveOrder(db, orderId, action, c.var.now);
   if (result.ok) return toOrderView(result.order);
   if (result.refusal === "not_found") throw notFound("No such order");
   if (result.refusal === "group_not_succeeded") {
@@ -182,21 +192,14 @@ export const adminOrdersApi = createRouter()
       return c.json({ orders: list.map((o) => toAdminOrderView(o, nicknames)) }, 200);
     },
   )
-  .openapi(moveRoute("ship"), async (c) =>
-    c.json({ order: await moved(dbOf(c), c.req.valid("param").id, "ship", c.var.now, c.var.idempotencyResumed) }, 200),
-  )
-  .openapi(moveRoute("complete"), async (c) =>
-    c.json(
-      { order: await moved(dbOf(c), c.req.valid("param").id, "complete", c.var.now, c.var.idempotencyResumed) },
-      200,
-    ),
-  )
-  .openapi(moveRoute("refund"), async (c) =>
-    c.json(
-      { order: await moved(dbOf(c), c.req.valid("param").id, "refund", c.var.now, c.var.idempotencyResumed) },
-      200,
-    ),
-  );
+  .openapi(moveRoute("ship"), async (c) => c.json({ order: await moved(c, "ship") }, 200))
+  .openapi(moveRoute("complete"), async (c) => c.json({ order: await moved(c, "complete") }, 200))
+  .openapi(moveRoute("refund"), async (c) => {
+    const order = await moved(c, "refund");
+    // what Stripe charged goes back now; if Stripe does not answer, the minute cron sends it again
+    await sendProviderRefunds(c.env, dbOf(c), { orderIds: [order.id], limit: 1 });
+    return c.json({ order }, 200);
+  });
 
 /** /api/admin/dashboard: the last 30 store days, top products and top distributors. */
 export const adminDashboardApi = createRouter().openapi(
@@ -254,9 +257,19 @@ export const adminDistributorsApi = createRouter()
       const { user_id } = c.req.valid("param");
       if (!(await findDistributor(db, user_id))) throw notFound("No such distributor");
       const amount = await payOutCommission(db, user_id, c.var.now);
-      if (amount === 0) throw new ApiError(409, "nothing_to_pay_out", "This distributor has no available commission");
-      logEvent("commission.payout", { distributor_user_id: user_id, amount_cents: amount });
-      return c.json({ payout: { user_id, amount_cents: amount, created_at: new Date(c.var.now).toISOString() } }, 200);
+      if (amount > 0) {
+        logEvent("commission.payout", { distributor_user_id: user_id, amount_cents: amount });
+        return c.json(
+          { payout: { user_id, amount_cents: amount, created_at: new Date(c.var.now).toISOString() } },
+          200,
+        );
+      }
+      // a retry of a payout a crash cut after it was written: the answer that request would have given
+      const resumedFrom = c.var.idempotencyResumedFrom;
+      const made = resumedFrom === undefined ? null : await findPayoutSince(db, user_id, resumedFrom);
+      if (!made) throw new ApiError(409, "nothing_to_pay_out", "This distributor has no available commission");
+      const payout = { user_id, amount_cents: made.amountCents, created_at: new Date(made.createdAt).toISOString() };
+      return c.json({ payout }, 200);
     },
   );
 

@@ -11,7 +11,7 @@ import { dbOf } from "../middleware/database";
 import { idempotent } from "../middleware/idempotency";
 import { requireUser } from "../middleware/session";
 import { SIGNED_IN, createRouter, errors, json, link } from "../openapi";
-import { checkInToday } from "../services/check-in-today";
+import { checkInMadeSince, checkInToday } from "../services/check-in-today";
 
 /** /api/checkin */
 export const checkinApi = createRouter()
@@ -34,7 +34,13 @@ export const checkinApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const result = await checkInToday(dbOf(c), user.id, c.var.now);
+      const db = dbOf(c);
+      const result =
+        (await checkInToday(db, user.id, c.var.now)) ??
+        // a retry of a check-in a crash cut after it was written: the answer that request would have given
+        (c.var.idempotencyResumedFrom !== undefined
+          ? await checkInMadeSince(db, user.id, c.var.now, c.var.idempotencyResumedFrom)
+          : null);
       if (!result) throw new ApiError(409, "already_checked_in", "Already checked in today; come back tomorrow");
       return c.json(result, 200);
     },

@@ -9,13 +9,13 @@ import {
 } from "../../core/contract/links";
 import { becomeDistributor } from "../../db/become-distributor";
 import { distributorStats } from "../../db/distributor-stats";
-import { findDistributorByCode } from "../../db/distributors";
 import { ensureShareLinks } from "../../db/ensure-share-links";
 import { findProduct } from "../../db/products";
 import { invalidField, notFound } from "../errors";
 import { dbOf } from "../middleware/database";
 import { requireUser } from "../middleware/session";
 import { SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
+import { joinAsDistributor } from "../services/join-as-distributor";
 import { shareUrl } from "../views/share-link";
 
 /** Both bodies may be left out entirely: `POST /api/links` with nothing is the whole store's link. */
@@ -47,19 +47,10 @@ export const distributorApi = createRouter()
     }),
     async (c) => {
       const user = await requireUser(c);
-      const db = dbOf(c);
-      const inviteCode = c.req.valid("json").invite_code;
-      const inviter = inviteCode ? await findDistributorByCode(db, inviteCode) : null;
-      if (inviteCode && !inviter)
-        throw invalidField(["invite_code"], "No distributor has this invite code", "unknown_invite_code");
-      const { distributor, created } = await becomeDistributor(db, {
-        userId: user.id,
-        // your own code recruits no one (only a distributor has one, and they are never re-recruited)
-        recruiterUserId: inviter && inviter.userId !== user.id ? inviter.userId : null,
-        now: c.var.now,
-      });
-      const body = { distributor: { code: distributor.code } };
-      return created ? c.json(body, 201) : c.json(body, 200);
+      const joined = await joinAsDistributor(dbOf(c), user.id, c.req.valid("json").invite_code ?? null, c.var.now);
+      if (!joined.ok) throw invalidField(["invite_code"], "No distributor has this invite code", "unknown_invite_code");
+      const body = { distributor: { code: joined.distributor.code } };
+      return joined.created ? c.json(body, 201) : c.json(body, 200);
     },
   )
   .openapi(

@@ -3,7 +3,6 @@
 // distributor and comes back (303): they work before the page's script has loaded, and without one.
 import { type Context, Hono } from "hono";
 import { isShareCode } from "../../core/contract/share-code";
-import { becomeDistributor } from "../../db/become-distributor";
 import { distributorStats } from "../../db/distributor-stats";
 import { findDistributor, findDistributorByCode } from "../../db/distributors";
 import { ensureShareLinks, type ShareLink } from "../../db/ensure-share-links";
@@ -14,9 +13,11 @@ import { JoinPage } from "../../storefront/pages/join";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import { PromotePage, type LinkCard } from "../../storefront/pages/promote";
 import type { AppEnv } from "../app-env";
+import { notFound } from "../errors";
 import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { currentUser } from "../middleware/session";
+import { joinAsDistributor } from "../services/join-as-distributor";
 import { toProductView } from "../views/product";
 import { posterPath, shareUrl } from "../views/share-link";
 
@@ -29,11 +30,8 @@ const linkCard = (origin: string, link: ShareLink): LinkCard => ({
 async function becomeFromForm(c: Context<AppEnv>, backTo: string, inviteCode: string | null) {
   const user = await currentUser(c);
   if (!user) return c.redirect(`/login?next=${encodeURIComponent(backTo)}`, 303);
-  const db = dbOf(c);
-  const inviter = inviteCode && isShareCode(inviteCode) ? await findDistributorByCode(db, inviteCode) : null;
-  // your own code recruits no one, as in POST /api/distributor
-  const recruiterUserId = inviter && inviter.userId !== user.id ? inviter.userId : null;
-  await becomeDistributor(db, { userId: user.id, recruiterUserId, now: c.var.now });
+  const joined = await joinAsDistributor(dbOf(c), user.id, inviteCode, c.var.now);
+  if (!joined.ok) throw notFound("No distributor has this invite code");
   return c.redirect("/me", 303);
 }
 

@@ -16,6 +16,7 @@ import { STORE_CARD } from "../../storefront/og-image";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import type { AppEnv } from "../app-env";
 import { setAttribution } from "../middleware/attribution";
+import { dbOf } from "../middleware/database";
 import { PRIVATE_NO_STORE } from "../middleware/private-page";
 import { visitorId } from "../middleware/visitor";
 import { posterPng } from "../services/draw-pictures";
@@ -30,6 +31,9 @@ const MAX_REFERER_CHARS = 512;
 export const shareLinks = new Hono<AppEnv>()
   .get("/:code", async (c) => {
     const code = c.req.param("code");
+    // the binding's own handle, not the request's session (dbOf): a warm redirect reads nothing, and
+    // opening a session on every tap would cost the hottest request for a read that links never need
+    // (a link does not change once made)
     const link = isShareCode(code) ? await findLink(getDb(c.env.DB), code) : null;
     if (!link) return c.render(<NotFoundPage message={t.linkNotFound} origin={c.var.origin} />, 404);
     const userAgent = c.req.header("user-agent");
@@ -56,7 +60,7 @@ export const shareLinks = new Hono<AppEnv>()
   })
   .get("/:code/poster.png", async (c) => {
     const code = c.req.param("code");
-    const db = getDb(c.env.DB);
+    const db = dbOf(c);
     const link = isShareCode(code) ? await findLink(db, code) : null;
     if (!link) return c.render(<NotFoundPage message={t.linkNotFound} origin={c.var.origin} />, 404);
     const [product, nicknames] = await Promise.all([

@@ -40,10 +40,11 @@ export const stripeApi = createRouter().post("/webhook", async (c) => {
     // a delayed method (async_payment_succeeded follows) is not paid yet
     if (order && paying.payment_status === "paid") {
       const charged = paying.payment_intent ? [paymentIntentStatement(db, order.id, paying.payment_intent)] : [];
-      if (order.status === "pending") await payOrder(db, order, c.var.now, [record, ...charged]);
-      else if (order.status === "cancelled")
-        await db.batch([record, ...charged, refundLatePaymentStatement(db, order.id)]);
-      else await db.batch([record, ...charged]);
+      // owed back if the order is cancelled when the batch runs: read pending, the hold's cron may
+      // still cancel it first, and then the payment cannot land (a no-op for an order it pays)
+      const owedIfCancelled = refundLatePaymentStatement(db, order.id);
+      if (order.status === "pending") await payOrder(db, order, c.var.now, [record, ...charged, owedIfCancelled]);
+      else await db.batch([record, ...charged, owedIfCancelled]);
       // what is owed goes back now; if Stripe does not answer, the cron sends it again
       await sendProviderRefunds(c.env, db, { orderIds: [order.id], limit: 1 });
       return c.json({ received: true });

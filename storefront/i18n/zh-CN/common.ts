@@ -1,16 +1,14 @@
 // UI copy in Simplified Chinese: shared by every page: the shell, prices, the flash sale, sharing. Islands import only the parts they show.
+import { live } from "./live";
 export const common = {
+  ...live,
   storeName: "拼拼小店",
   tagline: "好物分享 · 边逛边赚",
   flashSale: "限时秒杀",
   endsIn: "距结束",
   startsIn: "距开始",
-  ended: "已结束",
-  stockLeft: (n: number) => `仅剩 ${n} 件`,
-  soldOut: "已售罄",
   buyNow: "立即购买",
   flashBuy: "秒杀价购买",
-  share: "分享赚佣金",
   shareToFriends: "发给好友",
   productLink: "商品链接（长按复制）",
   productPictures: "商品图片，左右滑动查看",
@@ -19,7 +17,6 @@ export const common = {
   posterSave: "保存海报",
   posterLongPress: "长按海报也能保存。成为推广员，海报上就是你的专属二维码，好友下单你赚佣金。",
   posterBecome: "去我的推广",
-  shareCopied: "链接已复制，去群里分享吧",
   originalPrice: "原价",
   allProducts: "全部商品",
   navHome: "首页",

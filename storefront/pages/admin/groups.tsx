@@ -4,7 +4,7 @@ import type { GroupStatus } from "../../../core/enums";
 import { toWallTime } from "../../../core/rules/zoned-time";
 import { AdminLayout } from "../../components/admin-layout";
 import { formatCny } from "../../format";
-import { ta } from "../../i18n";
+import { t, ta } from "../../i18n";
 
 export const GROUP_FILTERS: GroupStatus[] = ["open", "succeeded", "failed", "pending"];
 
@@ -65,7 +65,7 @@ export function AdminGroupsPage(props: {
                     {m.nickname}
                     {m.leader && <span class="badge gold">{g.leader}</span>}
                   </span>
-                  <span class="muted">{`${g.order} ${m.order_id} · ${g.orderStatus[m.order_status]}`}</span>
+                  <span class="muted">{`${g.order} ${m.order_id} · ${t.orderStatus[m.order_status]}`}</span>
                 </li>
               ))}
             </ul>
