@@ -27,7 +27,7 @@ export default defineConfig(async () => ({
     alias: [
       // as wrangler.toml's [alias]: the tests run the zod the worker bundles (worker/lib/zod.ts)
       { find: /^zod$/, replacement: fileURLToPath(new URL("./worker/lib/zod.ts", import.meta.url)) },
-      // the worker loads its renderer as a separate module in production (worker/renderer.ts); tests
+      // the worker loads its renderer as a separate module in production (worker/picture-renderer.ts); tests
       // run the TypeScript source, never a stale build
       {
         find: /^\.\/lazy\/render\.mjs$/,

@@ -1,6 +1,6 @@
 // `npm run bench:groups`: joins on group buying (拼团) under load, against a fresh local store of
-// its own (scripts/fresh-store.mjs, ports 8814-8819 and inspector 9814-9819 unless BENCH_PORTS /
-// BENCH_INSPECTOR_PORTS say otherwise). Shoppers all join one hot group at once, then spread over
+// its own (scripts/fresh-store.mjs, ports 8814-8819 and inspector 9814-9819 unless STORE_PORTS
+// says otherwise). Shoppers all join one hot group at once, then spread over
 // many groups; every run checks that exactly the free seats were taken. Writes its own section of
 // BENCHMARKS.md, between <!-- groups:start --> and <!-- groups:end -->, and nothing else.
 import autocannon from "autocannon";
@@ -8,10 +8,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { chromium } from "playwright-core";
-import { startFreshStore } from "./fresh-store.mjs";
+import { benchClient } from "./bench/shoppers.mjs";
+import { envPorts, startFreshStore } from "./fresh-store.mjs";
 import { pageWeight } from "./page-weight.mjs";
 
-const ports = (name, fallback) => process.env[name]?.split(",").map(Number) ?? fallback;
 const SHOPPERS = Number(process.env.BENCH_USERS ?? 300);
 const SIZE = 10;
 const GROUPS = Math.ceil(SHOPPERS / (SIZE - 1));
@@ -28,47 +28,21 @@ const loadAtStart = os.loadavg()[0];
 console.log("starting a fresh local store…");
 const store = await startFreshStore({
   prefix: "bench-groups",
-  ports: ports("BENCH_PORTS", [8814, 8815, 8816, 8817, 8818, 8819]),
-  inspectorPorts: ports("BENCH_INSPECTOR_PORTS", [9814, 9815, 9816, 9817, 9818, 9819]),
+  ports: envPorts() ?? [8814, 8815, 8816, 8817, 8818, 8819],
+  inspectorPorts: envPorts() ? undefined : [9814, 9815, 9816, 9817, 9818, 9819],
   logFile: ".wrangler/bench-groups.log",
 });
 process.on("SIGINT", () => store.stop().then(() => process.exit(130)));
 
-async function api(path, { cookie, body, method } = {}) {
-  const res = await fetch(`${store.url}${path}`, {
-    method: method ?? (body ? "POST" : "GET"),
-    headers: {
-      "content-type": "application/json",
-      origin: store.url,
-      "user-agent": PHONE_UA,
-      ...(body && path === "/api/orders" ? { "idempotency-key": crypto.randomUUID() } : {}),
-      ...(cookie ? { cookie } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
+const client = benchClient(store.url, { "user-agent": PHONE_UA });
+/** A JSON call as a shopper; an order carries an Idempotency-Key of its own. */
+const api = (path, opts = {}) =>
+  client.api(path, {
+    ...opts,
+    headers: opts.body && path === "/api/orders" ? { "idempotency-key": crypto.randomUUID() } : {},
   });
-  const sid = res.headers.getSetCookie().find((c) => c.startsWith("sid="));
-  return { status: res.status, body: await res.json().catch(() => null), cookie: sid?.split(";")[0] ?? cookie };
-}
-
-/** Signed-up shoppers' session cookies, ten sign-ups at a time. */
-async function shoppers(n, prefix) {
-  const cookies = [];
-  for (let i = 0; i < n; i += 10) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(10, n - i) }, (_, k) =>
-        api("/api/auth/signup", {
-          body: {
-            phone: `1${prefix}${String(i + k).padStart(8, "0")}`,
-            password: "bench-password",
-            nickname: `拼友${i + k}`,
-          },
-        }),
-      ),
-    );
-    cookies.push(...batch.map((r) => r.cookie));
-  }
-  return cookies;
-}
+/** Signed-up shoppers' session cookies, each from an address of their own. */
+const shoppers = (n, prefix) => client.signUps(n, prefix, (i) => `拼友${i}`);
 
 async function openGroup(cookie, productId) {
   const placed = await api("/api/orders", {
@@ -121,7 +95,7 @@ function joinAll(name, productId, cookies, groupOf) {
                   "content-type": "application/json",
                   "user-agent": PHONE_UA,
                   origin: store.url,
-                  cookie: cookies[n],
+                  ...client.as(cookies[n]),
                   "idempotency-key": `bench-${n}-${Date.now()}`,
                 },
                 body: JSON.stringify({

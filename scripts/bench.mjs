@@ -11,6 +11,7 @@ import { chromium } from "playwright-core";
 import { measureColdStarts } from "./bench/cold-start.mjs";
 import { treeCpuMs } from "./bench/cpu.mjs";
 import { timeDashboard } from "./bench/dashboard-timing.mjs";
+import { benchClient } from "./bench/shoppers.mjs";
 import { pageWeight as weighPage } from "./page-weight.mjs";
 
 const loadAtStart = os.loadavg()[0];
@@ -79,30 +80,7 @@ async function waitFor(url, server) {
   throw failed("did not answer within 60 s");
 }
 
-async function api(path, { cookie, body, method } = {}) {
-  const res = await fetch(`${store}${path}`, {
-    method: method ?? (body ? "POST" : "GET"),
-    headers: { "content-type": "application/json", origin: store, ...(cookie ? { cookie } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const sid = res.headers.getSetCookie().find((c) => c.startsWith("sid="));
-  return { status: res.status, body: await res.json().catch(() => null), cookie: sid?.split(";")[0] ?? cookie };
-}
-
-async function signUps(n, prefix) {
-  const cookies = [];
-  for (let i = 0; i < n; i += 10) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(10, n - i) }, (_, k) =>
-        api("/api/auth/signup", {
-          body: { phone: `1${prefix}${String(i + k).padStart(8, "0")}`, password: "bench-password" },
-        }),
-      ),
-    );
-    cookies.push(...batch.map((r) => r.cookie));
-  }
-  return cookies;
-}
+const { api, signUps, as } = benchClient(store);
 
 /** Loads one URL; with `serverPid`, also the CPU the server's processes spent per request. */
 async function load(name, url, { serverPid, ...opts } = {}) {
@@ -158,7 +136,7 @@ function loadEach(name, pathOf, cookies) {
           return {
             ...req,
             path: pathOf(n),
-            headers: { ...req.headers, cookie: cookies[n % cookies.length], origin: store },
+            headers: { ...req.headers, origin: store, ...as(cookies[n % cookies.length]) },
           };
         },
       },

@@ -42,7 +42,7 @@ export function contributors(metafile) {
   return [...totals.values()].sort((a, b) => b.input - a.input);
 }
 
-/** Code that belongs in the lazily loaded renderer module only (wrangler.toml, worker/renderer.ts). */
+/** Code that belongs in the lazily loaded renderer module only (wrangler.toml, worker/picture-renderer.ts). */
 const RENDERER_ONLY = [/(^|\/)worker\/render\//, /(^|\/)node_modules\/uqr\//];
 
 /** @returns the inputs of the main bundle that belong to the renderer module: none, or it leaked in. */

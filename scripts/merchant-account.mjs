@@ -7,7 +7,7 @@ export const ITERATIONS = 100_000;
 const SALT_BYTES = 16;
 const HASH_BYTES = 32;
 
-/** Same rules as sign-up (worker/schemas/auth.ts): a mainland mobile number. */
+/** Same rules as sign-up (core/contract/auth.ts): a mainland mobile number. */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 /**

@@ -8,7 +8,6 @@ import { answerOf, type ApiFailure, type ApiIssue } from "./api-read";
 
 export const api = hc<Api>("/", { init: { credentials: "same-origin" } }).api;
 /** The product page's live stock reads without hono/client: see ./api-read.ts. */
-export { readProduct } from "./api-read";
 
 export type { ApiFailure, ApiIssue } from "./api-read";
 

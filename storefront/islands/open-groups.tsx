@@ -19,7 +19,7 @@ const SHOWN = 3;
 export function OpenGroups({ productId }: OpenGroupsProps) {
   const [groups, setGroups] = useState<GroupView[]>([]);
   useEffect(() => {
-    // a plain GET: this island is the only caller of the API on a product page
+    // a plain GET (storefront/api-read.ts): hono/client's runtime would weigh more than this island
     void getJson<ProductGroups>(`/api/products/${productId}/groups`).then((res) => {
       if (res.ok) setGroups(res.body.groups);
     });

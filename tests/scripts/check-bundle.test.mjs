@@ -82,7 +82,7 @@ test("the picture renderer and its QR encoder in the main bundle are a leak; in 
     "node_modules/uqr/dist/index.mjs",
   ]);
   assert.deepEqual(
-    rendererLeaks({ outputs: { "out/index.js": { inputs: { "worker/renderer.ts": {} } } } }, "out/index.js"),
+    rendererLeaks({ outputs: { "out/index.js": { inputs: { "worker/picture-renderer.ts": {} } } } }, "out/index.js"),
     [],
   );
 });

@@ -1,4 +1,4 @@
-// Pages that are the same for every shopper (home, product, clearance, group), served from the data
+// Pages that are the same for every shopper (home, product, clearance), served from the data
 // centre's cache (the Cache API) for a short time, so a link going round a group chat renders once
 // per data centre instead of once per phone. A merchant's edit deletes the product's pages at once.
 import type { Context } from "hono";
@@ -76,7 +76,7 @@ function storable(c: Context<AppEnv>, control: string): boolean {
   );
 }
 
-/** The pages that show a product: the ones its edit must purge (a group page lists its own). */
+/** The cached pages that show a product: the ones its edit must purge (a group page is never cached). */
 export const productPagePaths = (productId: number) => ["/", "/clearance", `/p/${productId}`];
 
 /**

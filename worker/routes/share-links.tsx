@@ -1,6 +1,6 @@
 // The short link a shopper taps in a chat, and its poster. The redirect never waits on a write:
 // its visit is written after the response, batched with the clicks around it. The poster's renderer
-// is a module of its own, loaded by the poster's first request only (worker/renderer.ts).
+// is a module of its own, loaded by the poster's first request only (worker/picture-renderer.ts).
 import { Hono } from "hono";
 import { isbot } from "isbot";
 import { nanoid } from "nanoid";

@@ -5,7 +5,7 @@ import type { ProductView } from "../../core/contract/product";
 import { formatCny } from "../../storefront/format";
 import { t } from "../../storefront/i18n";
 import { cardVersion, fingerprint } from "../../storefront/og-image";
-import { loadRenderer } from "../renderer";
+import { loadRenderer } from "../picture-renderer";
 import { productPhotoPng } from "./product-photo";
 
 type Bindings = Pick<Env, "IMAGES" | "PICTURES" | "ASSETS">;
