@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { pageWeight as weighPage } from "./page-weight.mjs";
 
 const ROUNDS = Number(process.env.COLD_ROUNDS ?? 7);
@@ -67,10 +67,7 @@ async function timed(base, path) {
 }
 
 async function pageWeight(base, path) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const { parts, gz } = await weighPage(context, `${base}${path}`);

@@ -7,8 +7,8 @@ import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { chromium } from "playwright-core";
 import { benchClient } from "./bench/shoppers.mjs";
+import { launchChromium } from "./chromium.mjs";
 import { envPorts, startFreshStore } from "./fresh-store.mjs";
 import { pageWeight } from "./page-weight.mjs";
 
@@ -179,10 +179,7 @@ const spreadRun = await joinAll(
 const spreadSeats = await Promise.all(spreadGroups.map(seatsOf));
 
 // 3. page weight, in Chromium: a shared group page as a friend first sees it, and its product page
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu"],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 const weights = {
   group: await pageWeight(context, `${store.url}/g/${spreadGroups[0]}`),

@@ -7,11 +7,11 @@ import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { chromium } from "playwright-core";
 import { measureColdStarts } from "./bench/cold-start.mjs";
 import { treeCpuMs } from "./bench/cpu.mjs";
 import { timeDashboard } from "./bench/dashboard-timing.mjs";
 import { benchClient } from "./bench/shoppers.mjs";
+import { launchChromium } from "./chromium.mjs";
 import { pageWeight as weighPage } from "./page-weight.mjs";
 
 const loadAtStart = os.loadavg()[0];
@@ -156,18 +156,7 @@ async function roundTrips(path, init = {}) {
 
 /** Everything but pictures that a real browser fetches from the store to show the page, gzipped. */
 async function pageWeight(path) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     return (await weighPage(context, `${store}${path}`)).parts;

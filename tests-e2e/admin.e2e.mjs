@@ -8,11 +8,11 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { after, before, test } from "node:test";
-import { chromium, request } from "playwright-core";
+import { request } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.mjs";
 import { historySql } from "../scripts/dashboard-history.mjs";
 import { envPorts, startFreshStore } from "../scripts/fresh-store.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e-admin";
 // STORE_PORTS="8803,9803": a developer running several stores at once gives this one ports of its own
 const PORTS = envPorts() ?? [8790, 8791, 8792, 8793, 8794];
@@ -64,18 +64,7 @@ before(async () => {
   mkdirSync("docs", { recursive: true });
   store = await startFreshStore({ prefix: "e2e-admin", ports: PORTS, logFile: `${SHOTS}/wrangler.log` });
   seedHistory(store.persistTo);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   merchant = await open("merchant", LAPTOP);
 });
 

@@ -5,12 +5,11 @@
 import assert from "node:assert/strict";
 import { mkdirSync, rmSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.mjs";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
 import { pageWeight } from "../scripts/page-weight.mjs";
 import { ownAddress } from "./own-address.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // a directory of its own: journeys.e2e.mjs empties test-results/e2e/ when it starts
 const SHOTS = "test-results/e2e-groups";
 const PASSWORD = "correct-horse-9";
@@ -37,10 +36,7 @@ before(async () => {
     prefix: "e2e-groups",
     logFile: "test-results/e2e-groups-wrangler.log",
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

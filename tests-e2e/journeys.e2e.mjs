@@ -8,11 +8,10 @@ import { imageSize } from "image-size";
 import assert from "node:assert/strict";
 import { mkdirSync, rmSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.mjs";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
 import { ownAddress } from "./own-address.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e";
 const PASSWORD = "correct-horse-9";
 const MERCHANT = {
@@ -41,18 +40,7 @@ before(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   store = await startFreshStore({ prefix: "e2e", logFile: "test-results/e2e-wrangler.log" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   catalogue = (await (await fetch(`${store.url}/api/products`)).json()).products;
 });
 

@@ -4,11 +4,10 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.mjs";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
 import { ownAddress } from "./own-address.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = "test-results/e2e";
 const MERCHANT = {
   phone: process.env.ADMIN_PHONE ?? "13800000000",
@@ -31,10 +30,7 @@ let browser;
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   store = await startFreshStore({ prefix: "e2e-nojs", logFile: "test-results/e2e-nojs-wrangler.log" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
