@@ -14,7 +14,7 @@ import { dbOf } from "../middleware/database";
 import { PRIVATE_NO_STORE } from "../middleware/private-page";
 import { currentUser } from "../middleware/session";
 import { SIGNED_IN, createRouter, errors, json } from "../openapi";
-import { chatCardJpeg, posterPng } from "../services/draw-pictures";
+import { chatCardJpeg, posterPng, posterSubject } from "../services/draw-pictures";
 import { IMMUTABLE, pictureKey, storePicture } from "../services/store-picture";
 import { toProductView } from "../views/product";
 import { posterPath } from "../views/share-link";
@@ -97,14 +97,7 @@ export const productPosters = new Hono<AppEnv>().get("/:id{[0-9]+}/poster.png", 
     c.header("Cache-Control", PRIVATE_NO_STORE);
     return c.redirect(posterPath(link!.code), 302);
   }
-  const product = toProductView(row);
-  const png = await posterPng(c.env, {
-    url: `${c.var.origin}/p/${product.id}`,
-    title: product.title,
-    priceCents: product.price_cents,
-    nickname: null,
-    cover: product.image_url,
-  });
+  const png = await posterPng(c.env, posterSubject(`${c.var.origin}/p/${row.id}`, row, null));
   // the same URL answers a distributor differently: a shared cache must not keep this one for them
   return c.body(png, 200, { "Content-Type": "image/png", "Cache-Control": PRIVATE_NO_STORE });
 });

@@ -6,20 +6,18 @@ import { isbot } from "isbot";
 import { nanoid } from "nanoid";
 import { isShareCode } from "../../core/contract/share-code";
 import { deviceClass } from "../../core/rules/device-class";
-import { coverOf } from "../../core/rules/product-pictures";
 import { getDb } from "../../db/client";
 import { findLink } from "../../db/find-link";
 import { findProduct } from "../../db/products";
 import { findNicknames } from "../../db/users";
 import { t } from "../../storefront/i18n";
-import { STORE_CARD } from "../../storefront/og-image";
 import { NotFoundPage } from "../../storefront/pages/not-found";
 import type { AppEnv } from "../app-env";
 import { setAttribution } from "../middleware/attribution";
 import { dbOf } from "../middleware/database";
 import { PRIVATE_NO_STORE } from "../middleware/private-page";
 import { visitorId } from "../middleware/visitor";
-import { posterPng } from "../services/draw-pictures";
+import { posterPng, posterSubject } from "../services/draw-pictures";
 import { recordVisitSoon } from "../services/record-visit-soon";
 import { visitSink } from "../services/visit-sink";
 import { posterPath, shareUrl } from "../views/share-link";
@@ -70,13 +68,8 @@ export const shareLinks = new Hono<AppEnv>()
     if (link.productId !== null && !product) {
       return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
     }
-    const png = await posterPng(c.env, {
-      url: shareUrl(c.var.origin, code),
-      title: product?.title ?? t.tagline,
-      priceCents: product?.priceCents ?? null,
-      nickname: nicknames.get(link.distributorUserId) ?? null,
-      cover: product ? coverOf(product.images) : STORE_CARD.path,
-    });
+    const nickname = nicknames.get(link.distributorUserId) ?? null;
+    const png = await posterPng(c.env, posterSubject(shareUrl(c.var.origin, code), product ?? null, nickname));
     return c.body(png, 200, { "Content-Type": "image/png", "Cache-Control": POSTER_CACHE });
   })
   // the SVG poster that phones could not save is now this PNG

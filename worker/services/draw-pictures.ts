@@ -2,9 +2,10 @@
 // Each is drawn once, on the first request for its version, by the lazily loaded renderer; every
 // request after that is an R2 read.
 import type { ProductView } from "../../core/contract/product";
+import { coverOf } from "../../core/rules/product-pictures";
 import { formatCny } from "../../storefront/format";
 import { t } from "../../storefront/i18n";
-import { cardVersion, fingerprint } from "../../storefront/og-image";
+import { STORE_CARD, cardVersion, fingerprint } from "../../storefront/og-image";
 import { loadRenderer } from "../picture-renderer";
 import { productPhotoPng } from "./product-photo";
 
@@ -50,9 +51,19 @@ export type PosterSubject = {
   priceCents: number | null;
   /** The distributor who shares it; null: nobody's link. */
   nickname: string | null;
-  /** The product's cover; null for the whole store. */
+  /** The product's cover, or the store's card; null: no picture. */
   cover: string | null;
 };
+
+/** A product's poster (its title, list price and cover) or, with no product, the whole store's. */
+export function posterSubject(
+  url: string,
+  product: { title: string; priceCents: number; images: readonly string[] } | null,
+  nickname: string | null,
+): PosterSubject {
+  if (!product) return { url, title: t.tagline, priceCents: null, nickname, cover: STORE_CARD.path };
+  return { url, title: product.title, priceCents: product.priceCents, nickname, cover: coverOf(product.images) };
+}
 
 /** A poster, 750×1334 PNG, kept under what it shows: a new price or nickname is a new poster. */
 export async function posterPng(env: Bindings, subject: PosterSubject): Promise<Uint8Array<ArrayBuffer>> {
