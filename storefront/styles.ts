@@ -59,6 +59,7 @@ form input,form textarea,form select{width:100%;padding:10px;border:1px solid #d
 .summary img{width:64px;height:64px;border-radius:8px;object-fit:cover}
 .qty{display:flex;align-items:center;gap:12px}
 .qty label{margin:0;flex:1}
+.qty input{width:64px;text-align:center}
 .step{width:34px;height:34px;border-radius:50%;border:1px solid #ddd;background:#fff;font-size:18px}
 .wallet-toggle{display:flex;gap:8px;align-items:center;font-size:14px;margin:10px 0}
 .wallet-toggle input{width:auto}

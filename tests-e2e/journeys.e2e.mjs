@@ -431,14 +431,72 @@ test("with JavaScript off, a signed-in shopper checks in and helps a bargain, an
   }
 });
 
+test("with JavaScript off, a shopper opens a product, checks out, pays (demo) and sees the paid order; no URL holds their phone or address", async () => {
+  const product = plainProduct();
+  const contact = { name: "不开脚本的王五", phone: "13687654321", address: "四川省成都市武侯区天府大道 88 号" };
+  const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url, javaScriptEnabled: false });
+  const urls = [];
+  try {
+    const page = await context.newPage();
+    page.on("request", (request) => urls.push(request.url()));
+    page.on("framenavigated", (frame) => urls.push(frame.url()));
+    await page.goto(`/p/${product.id}`);
+    await page.getByRole("link", { name: "立即购买" }).tap();
+    await page.waitForURL(/\/checkout\?product_id=/);
+    await page.locator("#name").fill(contact.name);
+    await page.locator("#phone").fill(contact.phone);
+    await page.locator("#address").fill(contact.address);
+    await page.locator("#quantity").fill("2");
+    await assertFitsPhone(page);
+    await page.screenshot({ path: `${SHOTS}/no-js-checkout.png`, fullPage: true });
+    await Promise.all([page.waitForURL(/\/orders\/[A-Z0-9]+$/), page.getByRole("button", { name: "提交订单" }).tap()]);
+    const orderPath = new URL(page.url()).pathname;
+    await page.getByRole("heading", { name: "订单已提交，请在 15 分钟内支付" }).waitFor();
+    await assertFitsPhone(page);
+    await page.screenshot({ path: `${SHOTS}/no-js-placed.png`, fullPage: true });
+    await page.getByRole("button", { name: `演示支付 ${cny(2 * product.price_cents)}` }).tap();
+    await page.getByRole("heading", { name: "支付成功！" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, orderPath);
+    assert.match(
+      await page.locator("[data-testid=order-placed]").innerText(),
+      new RegExp(cny(2 * product.price_cents).replace(".", "\\.")),
+    );
+    await page.screenshot({ path: `${SHOTS}/no-js-paid.png`, fullPage: true });
+    const seen = await (await context.request.get(`/api${orderPath}`)).json();
+    assert.equal(seen.order.status, "paid");
+    assert.equal(seen.order.total_cents, 2 * product.price_cents);
+  } finally {
+    await context.close();
+  }
+  const secrets = [contact.phone, contact.address, contact.name].flatMap((s) => [
+    s,
+    encodeURIComponent(s),
+    new URLSearchParams({ s }).toString().slice(2),
+  ]);
+  const leaks = urls.filter((url) => secrets.some((s) => url.includes(s)) || /[?&](phone|address|name)=/.test(url));
+  assert.deepEqual(leaks, [], "a URL the browser visited holds the shopper's contact details");
+});
+
 test("axe-core finds no serious or critical violation on the shoppers' pages", async () => {
   const bargain = await someonesBargain("发起人小陈");
   const group = await someonesGroup("团长小林");
   const guest = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   const member = await signedInContext("无障碍测试");
   await member.request.post("/api/distributor", { data: {}, headers: { origin: store.url } });
+  const placed = await guest.request.post("/api/orders", {
+    data: {
+      items: [{ product_id: plainProduct().id, quantity: 1 }],
+      contact: { name: "无障碍", phone: "13512345678", address: "上海市静安区南京西路 1 号" },
+    },
+    headers: { origin: store.url, "idempotency-key": crypto.randomUUID() },
+  });
+  assert.equal(placed.status(), 201);
+  const order = (await placed.json()).order;
   const pages = [
     [guest, "/"],
+    [guest, `/checkout?product_id=${plainProduct().id}`],
+    [member, `/checkout?product_id=${plainProduct().id}`],
+    [guest, `/orders/${order.id}`],
     [guest, `/p/${catalogue[0].id}`],
     [guest, `/p/${bargainProduct().id}`],
     [guest, "/checkin"],

@@ -1,87 +1,76 @@
-// Checkout (`/checkout?product_id=`, `?bargain_id=`, `?product_id=&group=open`, `?group_id=`) and
-// 我的订单 (`/orders`): personal pages.
-import { Hono } from "hono";
-import { joinRefusal } from "../../core/rules/group-seats";
-import { quoteLine } from "../../core/rules/order-pricing";
-import { findPurchasableBargain } from "../../db/bargains";
-import { findGroup } from "../../db/groups";
-import { listOrders } from "../../db/orders";
+// 我的订单 (`/orders`) and one order's page for its buyer (`/orders/:id`), where checkout without
+// JavaScript lands; its demo pay button posts to `/orders/:id/pay`, which pays through the same
+// service as POST /api/orders/:id/pay and comes back (303) to show the paid order (a group order:
+// its group's page, as after paying in the island).
+import { Hono, type Context } from "hono";
+import { listOrders, type OrderWithItems } from "../../db/orders";
 import { findProduct, listAllProducts } from "../../db/products";
-import { getSettings } from "../../db/settings";
-import { getWalletBalance } from "../../db/wallet";
 import { t } from "../../storefront/i18n";
-import { CheckoutPage } from "../../storefront/pages/checkout";
 import { NotFoundPage } from "../../storefront/pages/not-found";
+import { OrderPage } from "../../storefront/pages/order";
 import { OrdersPage } from "../../storefront/pages/orders";
 import type { AppEnv } from "../app-env";
+import { ApiError } from "../errors";
 import { paymentProvider } from "../lib/stripe";
 import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
-import { currentUser, requireUser } from "../middleware/session";
+import { currentUser } from "../middleware/session";
+import { findOwnOrder } from "../services/find-own-order";
+import { payOrder } from "../services/pay-order";
 import { toOrderView } from "../views/order";
-import { toProductView } from "../views/product";
+import { orderViewer } from "./order-requests";
 
-const MAX_QUANTITY = 99;
+const ORDER_ID = "{[A-Za-z0-9_-]{1,40}}";
 
-/** /checkout */
-export const checkoutPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
+/** The buyer's order page; with `error`, after a refused payment. */
+async function renderOrder(c: Context<AppEnv>, order: OrderWithItems, error?: { message: string; status: 409 }) {
   const db = dbOf(c);
-  const bargainId = c.req.query("bargain_id") ?? null;
-  const groupId = c.req.query("group_id") ?? null;
-  const openGroup = c.req.query("group") === "open";
-  // a bargain and a group are a signed-in shopper's
-  const user = bargainId || groupId || openGroup ? await requireUser(c) : await currentUser(c);
-  let productId = Number(c.req.query("product_id"));
-  let fixedCents: number | null = null;
-  if (bargainId) {
-    const found = await findPurchasableBargain(db, bargainId, user!.id, c.var.now);
-    if (!found.ok) return c.redirect(`/b/${encodeURIComponent(bargainId)}`);
-    productId = found.bargain.productId;
-    fixedCents = found.bargain.floorCents;
-  } else if (groupId) {
-    const found = await findGroup(db, groupId);
-    if (!found) return c.render(<NotFoundPage message={t.groupNotFound} origin={c.var.origin} />, 404);
-    const { order_hold_minutes } = await getSettings(db, c.var.now);
-    const state = { ...found, expires_at_ms: found.expiresAt };
-    if (joinRefusal(state, c.var.now, order_hold_minutes * 60_000))
-      return c.redirect(`/g/${encodeURIComponent(groupId)}`);
-    productId = found.productId;
-    fixedCents = found.priceCents;
-  }
-  const row = Number.isSafeInteger(productId) ? await findProduct(db, productId, { activeOnly: true }) : null;
-  if (!row) return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
-  const product = toProductView(row);
-  if (openGroup) {
-    if (!product.group) return c.redirect(`/p/${product.id}`);
-    fixedCents = product.group.price_cents;
-  }
-  // the same quote the order will be charged at
-  const quote = quoteLine(product, c.var.now, fixedCents);
-  const self = `/checkout?${new URL(c.req.url).searchParams}`;
-  return c.render(
-    <CheckoutPage
-      product={product}
+  const products = await Promise.all(order.items.map((i) => findProduct(db, i.productId, { activeOnly: false })));
+  const titles = Object.fromEntries(products.flatMap((p) => (p ? [[p.id, p.title]] : [])));
+  const page = (
+    <OrderPage
+      order={toOrderView(order)}
+      titles={titles}
       origin={c.var.origin}
-      demo={paymentProvider(c.env) === "demo"}
-      form={{
-        productId: product.id,
-        unitPriceCents: quote.unit_price_cents,
-        maxQuantity: Math.max(1, Math.min(quote.available, MAX_QUANTITY)),
-        bargainId,
-        group: groupId ? { id: groupId } : openGroup ? { open: true, size: product.group!.size } : null,
-        walletCents: user ? await getWalletBalance(db, user.id) : null,
-        loginHref: `/login?next=${encodeURIComponent(self)}`,
-      }}
-    />,
+      demo={paymentProvider(c.env) === "demo" && order.paymentProvider === "demo"}
+      error={error?.message}
+    />
   );
-});
+  return error ? c.render(page, error.status) : c.render(page);
+}
 
-/** /orders */
-export const ordersPage = new Hono<AppEnv>().use(privatePage).get("/", async (c) => {
-  const db = dbOf(c);
-  const user = await currentUser(c);
-  if (!user) return c.render(<OrdersPage orders={null} titles={{}} origin={c.var.origin} />);
-  const [mine, products] = await Promise.all([listOrders(db, { userId: user.id, limit: 50 }), listAllProducts(db)]);
-  const titles = Object.fromEntries(products.map((p) => [p.id, p.title]));
-  return c.render(<OrdersPage orders={mine.map(toOrderView)} titles={titles} origin={c.var.origin} />);
-});
+/** The order when this request is its buyer's (the merchant has the admin): else null. */
+const buyersOrder = async (c: Context<AppEnv>) =>
+  findOwnOrder(dbOf(c), c.req.param("id")!, await orderViewer(c), { merchant: false });
+
+const noSuchOrder = (c: Context<AppEnv>) =>
+  c.render(<NotFoundPage message={t.orderNotFound} origin={c.var.origin} />, 404);
+
+/** /orders, /orders/:id, and its form's POST /orders/:id/pay */
+export const ordersPage = new Hono<AppEnv>()
+  .use(privatePage)
+  .get("/", async (c) => {
+    const db = dbOf(c);
+    const user = await currentUser(c);
+    if (!user) return c.render(<OrdersPage orders={null} titles={{}} origin={c.var.origin} />);
+    const [mine, products] = await Promise.all([listOrders(db, { userId: user.id, limit: 50 }), listAllProducts(db)]);
+    const titles = Object.fromEntries(products.map((p) => [p.id, p.title]));
+    return c.render(<OrdersPage orders={mine.map(toOrderView)} titles={titles} origin={c.var.origin} />);
+  })
+  .get(`/:id${ORDER_ID}`, async (c) => {
+    const order = await buyersOrder(c);
+    return order ? renderOrder(c, order) : noSuchOrder(c);
+  })
+  .post(`/:id${ORDER_ID}/pay`, async (c) => {
+    if (paymentProvider(c.env) !== "demo") {
+      throw new ApiError(409, "demo_payment_disabled", "This store takes real payments through Stripe");
+    }
+    const order = await buyersOrder(c);
+    if (!order) return noSuchOrder(c);
+    // guarded by the order's state: a second tap, or the form sent again, pays nothing twice
+    const paid = await payOrder(dbOf(c), order, c.var.now);
+    if (!paid.ok) return renderOrder(c, order, { message: t.checkoutErrors.bad_transition!, status: 409 });
+    // a group order's buyer goes on to the group, to share it (or to see how it ended)
+    if (paid.order.groupId) return c.redirect(`/g/${encodeURIComponent(paid.order.groupId)}`, 303);
+    return c.redirect(`/orders/${encodeURIComponent(order.id)}`, 303);
+  });

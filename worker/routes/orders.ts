@@ -1,7 +1,6 @@
 // Shopper's orders: place (idempotent), read, pay in demo mode, list mine.
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { getCookie } from "hono/cookie";
 import { idempotencyHeader } from "../../core/contract/common";
 import {
   createOrderBody,
@@ -11,24 +10,25 @@ import {
   orderResponse,
 } from "../../core/contract/order";
 import { findGroupRecord } from "../../db/groups";
-import { findOrder, listOrders, setStripeSession, type OrderWithItems } from "../../db/orders";
+import { listOrders, type OrderWithItems } from "../../db/orders";
 import type { AppEnv } from "../app-env";
 import { ApiError, notFound, refusal, type RefusalTable } from "../errors";
-import { logEvent, orderFields } from "../lib/log";
 import { unquoteKey } from "../lib/request-fingerprint";
-import { checkoutSessionUrl, createCheckoutSession, paymentProvider } from "../lib/stripe";
-import { readAttribution } from "../middleware/attribution";
+import { paymentProvider } from "../lib/stripe";
 import { dbOf } from "../middleware/database";
 import { idempotent } from "../middleware/idempotency";
-import { currentUser, requireUser } from "../middleware/session";
-import { VISITOR_COOKIE, existingVisitorId, newVisitorId, setVisitorCookie } from "../middleware/visitor";
+import { requireUser } from "../middleware/session";
 import { SESSION_OPTIONAL, SIGNED_IN, createRouter, errors, json, jsonBody, link } from "../openapi";
+import { findOwnOrder } from "../services/find-own-order";
 import { payOrder } from "../services/pay-order";
-import { placeOrder, type PlaceOrderRefusal } from "../services/place-order";
+import type { PlaceOrderRefusal } from "../services/place-order";
+import { startPayment } from "../services/start-payment";
 import { toGroupView } from "../views/group";
 import { toOrderView } from "../views/order";
+import { orderViewer, placeOrderFor } from "./order-requests";
 
-const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
+/** How the API answers each refusal of placing an order; the checkout form answers with the same statuses. */
+export const placeRefusals: RefusalTable<PlaceOrderRefusal> = {
   idempotency_key_reused: {
     status: 422,
     message: "This Idempotency-Key already placed an order with another body; send a new key for a new order",
@@ -61,26 +61,10 @@ async function groupOf(c: Context<AppEnv>, o: OrderWithItems) {
 }
 
 /** The buyer (the signed-in user, or the guest's visitor cookie) or a merchant; anyone else: 404. */
-async function findOwnOrder(c: Context<AppEnv>, id: string): Promise<OrderWithItems> {
-  const found = await findOrder(dbOf(c), id);
-  const user = await currentUser(c);
-  const isBuyer = found
-    ? found.userId !== null
-      ? found.userId === user?.id
-      : found.visitorId === getCookie(c, VISITOR_COOKIE)
-    : false;
-  if (!found || !(isBuyer || user?.role === "admin")) throw notFound("No such order");
+async function ownOrMerchantOrder(c: Context<AppEnv>, id: string): Promise<OrderWithItems> {
+  const found = await findOwnOrder(dbOf(c), id, await orderViewer(c), { merchant: true });
+  if (!found) throw notFound("No such order");
   return found;
-}
-
-/** Demo mode pays on the store's own button; Stripe mode sends the buyer to its Checkout, once per order. */
-async function paymentFor(c: Context<AppEnv>, o: OrderWithItems, created: boolean) {
-  if (o.paymentProvider === "demo" || o.status !== "pending") return { provider: o.paymentProvider };
-  if (!created && o.stripeSessionId)
-    return { provider: "stripe" as const, url: await checkoutSessionUrl(c.env, o.stripeSessionId) };
-  const session = await createCheckoutSession(c.env, o, c.var.origin);
-  await setStripeSession(dbOf(c), o.id, session.id);
-  return { provider: "stripe" as const, url: session.url };
 }
 
 /** Where a placed order's id leads: read it, pay it, and the merchant's moves. */
@@ -111,25 +95,12 @@ export const ordersApi = createRouter()
       },
     }),
     async (c) => {
-      const knownVisitor = existingVisitorId(c);
       const key = c.req.valid("header")["idempotency-key"];
-      const placed = await placeOrder(c.req.valid("json"), {
-        db: dbOf(c),
-        user: await currentUser(c),
-        visitorId: knownVisitor ?? newVisitorId(),
-        attribution: await readAttribution(c),
-        idempotencyKey: key === undefined ? undefined : unquoteKey(key),
-        paymentProvider: paymentProvider(c.env),
-        now: c.var.now,
-      });
+      const placed = await placeOrderFor(c, c.req.valid("json"), key === undefined ? undefined : unquoteKey(key));
       if (!placed.ok) throw refusal(placeRefusals, placed.refusal);
-      // a retry that lost the first answer gets its cookie again: the guest can then see and pay the order
-      const buyer = placed.order.visitorId;
-      if (buyer && buyer !== knownVisitor) setVisitorCookie(c, buyer);
-      if (placed.created) logEvent("order.placed", orderFields(placed.order));
       const body = {
         order: toOrderView(placed.order),
-        payment: await paymentFor(c, placed.order, placed.created),
+        payment: await startPayment(c.env, dbOf(c), placed.order, { created: placed.created, origin: c.var.origin }),
         ...(await groupOf(c, placed.order)),
       };
       return placed.created ? c.json(body, 201) : c.json(body, 200);
@@ -167,7 +138,7 @@ export const ordersApi = createRouter()
       },
     }),
     async (c) => {
-      const found = await findOwnOrder(c, c.req.valid("param").id);
+      const found = await ownOrMerchantOrder(c, c.req.valid("param").id);
       return c.json({ order: toOrderView(found) }, 200);
     },
   )
@@ -192,7 +163,7 @@ export const ordersApi = createRouter()
       if (paymentProvider(c.env) !== "demo") {
         throw new ApiError(409, "demo_payment_disabled", "This store takes real payments through Stripe");
       }
-      const found = await findOwnOrder(c, c.req.valid("param").id);
+      const found = await ownOrMerchantOrder(c, c.req.valid("param").id);
       const paid = await payOrder(dbOf(c), found, c.var.now);
       if (!paid.ok) throw new ApiError(409, "bad_transition", `An order that is ${paid.status} cannot be paid`);
       return c.json({ order: toOrderView(paid.order) }, 200);

@@ -29,6 +29,8 @@ export const checkout = {
   } as Record<string, string>,
   checkoutFailed: "下单没有成功，请稍后再试",
   checkoutQuantity: "数量",
+  checkoutLess: "减少数量",
+  checkoutMore: "增加数量",
   checkoutUseWallet: (balance: string, use: string) => `用现金余额抵扣 ${use}（余额 ${balance}）`,
   checkoutSignInForWallet: "登录后可用签到现金抵扣",
   checkoutTotal: "实付",
@@ -43,6 +45,8 @@ export const checkout = {
   demoModeBanner: "演示模式：未接入真实支付，点击“演示支付”即视为付款成功",
   demoPaymentNote: "演示支付，不会真实扣款",
   demoPay: (amount: string) => `演示支付 ${amount}`,
+  orderNotFound: "订单不存在",
+  orderGoToGroup: "查看拼团",
   ordersSignIn: "登录后查看我的订单",
   ordersEmpty: "还没有订单",
   orderStatus: {
