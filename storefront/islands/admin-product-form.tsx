@@ -4,7 +4,7 @@ import type { ProductView } from "../../core/contract/product";
 import { GROUP_HOURS, GROUP_PER_USER_LIMIT, GROUP_SIZE } from "../../core/rules/group-seats";
 import { fromWallTime, toWallTime } from "../../core/rules/zoned-time";
 import { api, issuesByField, send } from "../api-client";
-import { AdminField, fieldId } from "../components/admin-field";
+import { AdminField, SaveOutcome, fieldId, type SaveState } from "../components/admin-field";
 import { AdminPictures } from "../components/admin-pictures";
 import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 import { formatCny } from "../format";
@@ -113,7 +113,7 @@ export function AdminProductForm(props: AdminProductFormProps) {
   const [images, setImages] = useState<string[]>(p?.images ?? []);
   const [uploading, setUploading] = useState(0);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<"idle" | "busy" | "saved" | "failed" | "invalid">("idle");
+  const [state, setState] = useState<SaveState>("idle");
   const set = (name: string, value: string | boolean) => setV((old) => ({ ...old, [name]: value }) as Values);
 
   function toggleFlash(on: boolean) {
@@ -281,21 +281,7 @@ export function AdminProductForm(props: AdminProductFormProps) {
         <button type="submit" class="btn" disabled={state === "busy" || uploading > 0}>
           {state === "busy" ? ta.saving : p ? ta.save : ta.products.create}
         </button>
-        {state === "saved" && (
-          <span class="ok" role="status">
-            {ta.saved}
-          </span>
-        )}
-        {state === "invalid" && (
-          <span class="error" role="alert">
-            {ta.fixFields}
-          </span>
-        )}
-        {state === "failed" && (
-          <span class="error" role="alert">
-            {ta.failed}
-          </span>
-        )}
+        <SaveOutcome state={state} />
         {p && (
           <button type="button" class="btn btn-line" disabled={state === "busy"} onClick={() => setActive(!p.active)}>
             {p.active ? ta.products.archive : ta.products.restore}

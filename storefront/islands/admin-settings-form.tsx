@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import type { SettingsPatch } from "../../core/contract/admin";
 import type { StoreSettings } from "../../core/contract/settings";
 import { api, issuesByField, send } from "../api-client";
-import { AdminField, fieldId } from "../components/admin-field";
+import { AdminField, SaveOutcome, fieldId, type SaveState } from "../components/admin-field";
 import { bpToPercentText, percentToBp, yuanToCents } from "../form-values";
 import { formatCny } from "../format";
 import { ta } from "../i18n";
@@ -90,7 +90,7 @@ export function AdminSettingsForm(props: AdminSettingsFormProps) {
     Object.fromEntries(all.map(([key, kind]) => [key, show(kind, props.settings[key])])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [state, setState] = useState<"idle" | "busy" | "saved" | "invalid" | "failed">("idle");
+  const [state, setState] = useState<SaveState>("idle");
   const s = ta.settings;
 
   async function save(event: Event) {
@@ -150,21 +150,7 @@ export function AdminSettingsForm(props: AdminSettingsFormProps) {
         <button type="submit" class="btn" disabled={state === "busy"}>
           {state === "busy" ? ta.saving : ta.save}
         </button>
-        {state === "saved" && (
-          <span class="ok" role="status">
-            {ta.saved}
-          </span>
-        )}
-        {state === "invalid" && (
-          <span class="error" role="alert">
-            {ta.fixFields}
-          </span>
-        )}
-        {state === "failed" && (
-          <span class="error" role="alert">
-            {ta.failed}
-          </span>
-        )}
+        <SaveOutcome state={state} />
       </div>
     </form>
   );

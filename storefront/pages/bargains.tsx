@@ -1,7 +1,7 @@
 // 我的砍价: every bargain I started, newest first, each a tap away from its page.
 import type { BargainView } from "../../core/contract/bargain";
-import { PLACEHOLDER_PICTURE } from "../../core/rules/product-pictures";
 import { Layout } from "../components/layout";
+import { MyList } from "../components/my-list";
 import { formatCny } from "../format";
 import { t } from "../i18n";
 
@@ -12,49 +12,20 @@ export type BargainsPageProps = {
 
 export function BargainsPage(props: BargainsPageProps) {
   const meta = { title: t.navBargains, description: t.tagline, url: `${props.origin}/bargains` };
+  const rows = props.items.map(({ bargain: b, product }) => ({
+    href: `/b/${b.id}`,
+    product,
+    status: b.status,
+    statusLabel: t.bargainStatus[b.status],
+    price: t.bargainCurrent(formatCny(b.current_cents)),
+    note:
+      b.status === "active"
+        ? t.bargainToGo(formatCny(b.current_cents - b.floor_cents))
+        : t.bargainHelpersProgress(b.helper_count, b.helpers_needed),
+  }));
   return (
     <Layout meta={meta}>
-      <main class="wrap">
-        <h1 class="page-title">
-          <span aria-hidden="true">🔪</span> {t.navBargains}
-        </h1>
-        {props.items.length === 0 ? (
-          <div class="empty">
-            <p>{t.bargainListEmpty}</p>
-            <a class="btn" href="/">
-              {t.bargainGoShopping}
-            </a>
-          </div>
-        ) : (
-          <ul class="bargain-list">
-            {props.items.map(({ bargain: b, product }) => (
-              <li>
-                <a href={`/b/${b.id}`}>
-                  <img
-                    src={product.imageUrl || PLACEHOLDER_PICTURE}
-                    alt={product.title}
-                    width="72"
-                    height="72"
-                    loading="lazy"
-                  />
-                  <div>
-                    <div class="title">{product.title}</div>
-                    <div>
-                      <span class={`status status-${b.status}`}>{t.bargainStatus[b.status]}</span>
-                      <span class="price">{t.bargainCurrent(formatCny(b.current_cents))}</span>
-                    </div>
-                    <div class="muted">
-                      {b.status === "active"
-                        ? t.bargainToGo(formatCny(b.current_cents - b.floor_cents))
-                        : t.bargainHelpersProgress(b.helper_count, b.helpers_needed)}
-                    </div>
-                  </div>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </main>
+      <MyList icon="🔪" title={t.navBargains} empty={t.bargainListEmpty} rows={rows} />
     </Layout>
   );
 }
