@@ -12,23 +12,11 @@ import { request } from "playwright-core";
 import { launchChromium } from "../scripts/chromium.mjs";
 import { historySql } from "../scripts/dashboard-history.mjs";
 import { envPorts, startFreshStore } from "../scripts/fresh-store.mjs";
+import { LAPTOP, MERCHANT, PHONE } from "./devices.mjs";
 
 const SHOTS = "test-results/e2e-admin";
 // STORE_PORTS="8803,9803": a developer running several stores at once gives this one ports of its own
 const PORTS = envPorts() ?? [8790, 8791, 8792, 8793, 8794];
-const MERCHANT = {
-  phone: process.env.ADMIN_PHONE ?? "13800000000",
-  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
-};
-const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" };
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  deviceScaleFactor: 2,
-  locale: "zh-CN",
-  timezoneId: "Asia/Shanghai",
-};
 const CONTACT = { name: "赵六", phone: "13912345678", address: "北京市朝阳区建国路 88 号" };
 const TITLE = "E2E 明前龙井 限时秒杀";
 

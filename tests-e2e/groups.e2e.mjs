@@ -8,20 +8,11 @@ import { after, before, test } from "node:test";
 import { launchChromium } from "../scripts/chromium.mjs";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
 import { pageWeight } from "../scripts/page-weight.mjs";
-import { ownAddress } from "./own-address.mjs";
+import { PHONE, ownAddress, waitForIslandsOnLanding } from "./devices.mjs";
 
 // a directory of its own: journeys.e2e.mjs empties test-results/e2e/ when it starts
 const SHOTS = "test-results/e2e-groups";
 const PASSWORD = "correct-horse-9";
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  deviceScaleFactor: 2,
-  locale: "zh-CN",
-  userAgent:
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
-};
 const CONTACT = { name: "王小二", phone: "13912345678", address: "浙江省杭州市西湖区文三路 100 号" };
 
 /** @type {Awaited<ReturnType<typeof startFreshStore>>} */
@@ -51,17 +42,7 @@ const newPhone = () => `13${5 + (phoneCounter++ % 4)}${String(Math.floor(Math.ra
 async function openPhone(who, problems) {
   const context = await browser.newContext({ ...PHONE, ...ownAddress(), baseURL: store.url });
   const page = await context.newPage();
-  // every way of landing on a page also waits for its islands, as a person looks before tapping
-  for (const method of ["goto", "waitForURL", "reload"]) {
-    const land = page[method].bind(page);
-    page[method] = async (...args) => {
-      const response = await land(...args);
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll("[data-island]")].every((el) => el.hasAttribute("data-hydrated")),
-      );
-      return response;
-    };
-  }
+  waitForIslandsOnLanding(page);
   page.on("console", (msg) => msg.type() === "error" && problems.push(`${who}: ${page.url()}: ${msg.text()}`));
   page.on("pageerror", (error) => problems.push(`${who}: ${page.url()}: ${error.message}`));
   let shot = 0;

@@ -10,24 +10,10 @@ import { mkdirSync, rmSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { launchChromium } from "../scripts/chromium.mjs";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
-import { ownAddress } from "./own-address.mjs";
+import { MERCHANT, PHONE, ownAddress, waitForIslandsOnLanding } from "./devices.mjs";
 
 const SHOTS = "test-results/e2e";
 const PASSWORD = "correct-horse-9";
-const MERCHANT = {
-  phone: process.env.ADMIN_PHONE ?? "13800000000",
-  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
-};
-// a phone's browser; a headless user agent would be taken for a bot, and bots earn no attribution
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  deviceScaleFactor: 2,
-  locale: "zh-CN",
-  userAgent:
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
-};
 
 /** @type {Awaited<ReturnType<typeof startFreshStore>>} */
 let store;
@@ -92,19 +78,7 @@ async function openPhone(journey, who) {
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: store.url });
   const problems = [];
   const page = await context.newPage();
-  // A person looks at a page before tapping it; a test taps at once. Every way a journey lands on a
-  // page therefore also waits for its islands (each loads its own chunk after the page's load event),
-  // or a tap can land on a button that does not answer yet.
-  for (const method of ["goto", "waitForURL", "reload"]) {
-    const land = page[method].bind(page);
-    page[method] = async (...args) => {
-      const response = await land(...args);
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll("[data-island]")].every((el) => el.hasAttribute("data-hydrated")),
-      );
-      return response;
-    };
-  }
+  waitForIslandsOnLanding(page);
   page.on("console", (msg) => {
     if (msg.type() === "error") problems.push(`${who} console error on ${page.url()}: ${msg.text()}`);
   });

@@ -6,21 +6,9 @@ import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { launchChromium } from "../scripts/chromium.mjs";
 import { startFreshStore } from "../scripts/fresh-store.mjs";
-import { ownAddress } from "./own-address.mjs";
+import { MERCHANT, PHONE, ownAddress } from "./devices.mjs";
 
 const SHOTS = "test-results/e2e";
-const MERCHANT = {
-  phone: process.env.ADMIN_PHONE ?? "13800000000",
-  password: process.env.ADMIN_PASSWORD ?? "merchant-demo-pass",
-};
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  isMobile: true,
-  hasTouch: true,
-  locale: "zh-CN",
-  userAgent:
-    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36",
-};
 
 /** @type {Awaited<ReturnType<typeof startFreshStore>>} */
 let store;
