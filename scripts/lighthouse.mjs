@@ -64,6 +64,7 @@ try {
     [null, `/p/${bargainProduct.id}`],
     [null, "/checkin"],
     [null, "/login"],
+    [null, `/checkout?product_id=${products[0].id}`],
     [null, `/b/${bargain.id}`],
     [null, `/g/${opened.group.id}`],
     [null, "/clearance"],
@@ -73,6 +74,7 @@ try {
     [member, "/me"],
     [member, `/b/${bargain.id}`],
     [member, `/g/${opened.group.id}`],
+    [leader, `/orders/${opened.order.id}`],
   ];
   for (const [cookie, path] of pages) {
     const { lhr } = await lighthouse(`${store.url}${path}`, {
@@ -84,7 +86,8 @@ try {
       logLevel: "error",
     });
     // a signed-in page that sent Lighthouse to sign in would score the sign-in page instead
-    if (new URL(lhr.finalDisplayedUrl).pathname !== path) throw new Error(`${path} ended at ${lhr.finalDisplayedUrl}`);
+    const landed = new URL(lhr.finalDisplayedUrl);
+    if (landed.pathname + landed.search !== path) throw new Error(`${path} ended at ${lhr.finalDisplayedUrl}`);
     const score = Math.round(lhr.categories.accessibility.score * 100);
     const failing = Object.values(lhr.audits)
       .filter((a) => a.score === 0 && a.scoreDisplayMode === "binary")
@@ -99,5 +102,6 @@ try {
   await store.stop();
 }
 console.log(`\n| page | visitor | accessibility |\n| --- | --- | ---: |`);
-for (const r of results) console.log(`| ${r.path.replace(/\/b\/\w+/, "/b/:id")} | ${r.who} | ${r.score} |`);
+for (const r of results)
+  console.log(`| ${r.path.replace(/\/([bg]|orders)\/[\w-]+/, "/$1/:id")} | ${r.who} | ${r.score} |`);
 if (results.some((r) => r.score < 100)) process.exit(1);
