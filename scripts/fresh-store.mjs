@@ -4,11 +4,12 @@
 // (`startFreshStore()`), or run directly to keep one up until Ctrl-C.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { devConfigsIn } from "./wrangler.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DEFAULT_PORTS = envPorts() ?? [8795, 8796, 8797, 8798];
@@ -67,29 +68,33 @@ async function waitUntilUp(url, server) {
   throw new Error(`the store at ${url} did not answer within ${READY_TIMEOUT_MS / 1000} s`);
 }
 
-/** Creates `.wrangler/<prefix>-<random>`: the islands bundle, migrations, the seed, a secret of its own. */
+/**
+ * Creates `.wrangler/<prefix>-<random>`: the islands bundle, migrations, the seed, and the two Workers'
+ * configs beside a secret of their own (scripts/wrangler.mjs, devConfigsIn): no Stripe key whatever
+ * the repository's .dev.vars holds, so the store runs in the explicit demo payment mode.
+ */
 function prepareStore(prefix) {
   const persistTo = `.wrangler/${prefix}-${randomBytes(4).toString("hex")}`;
-  const envFile = join(persistTo, "fresh-store.env");
   try {
     run(process.execPath, ["scripts/build-client.mjs"]);
     run("wrangler", ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
     run(process.execPath, ["scripts/seed.mjs"], { PERSIST_TO: persistTo });
-    writeFileSync(
-      join(ROOT, envFile),
+    const configs = devConfigsIn(
+      join(ROOT, persistTo, "run"),
       `SESSION_SECRET=${randomBytes(32).toString("hex")}\nSTRIPE_SECRET_KEY=\nSTRIPE_WEBHOOK_SECRET=\n`,
     );
+    return { persistTo, configs };
   } catch (error) {
     rmSync(join(ROOT, persistTo), { recursive: true, force: true });
     throw error;
   }
-  return { persistTo, envFile };
 }
 
 /** `wrangler dev` over an existing store directory, in its own process group so it can be stopped whole. */
-function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted }) {
+function spawnWrangler({ persistTo, configs, port, inspectorPort, logFile, restarted }) {
   const args = [
     "dev",
+    ...configs,
     "--port",
     String(port),
     "--ip",
@@ -99,10 +104,6 @@ function spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, resta
     "--persist-to",
     persistTo,
     "--show-interactive-dev-session=false",
-    // an env file instead of .dev.vars: a secret of its own, and no Stripe key whatever
-    // .dev.vars holds, so the store runs in the explicit demo payment mode
-    "--env-file",
-    envFile,
   ];
   const server = spawn("wrangler", args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   if (logFile) {
@@ -174,7 +175,7 @@ export async function startFreshStore({
   logFile,
   keepData = false,
 } = {}) {
-  const { persistTo, envFile } = prepareStore(prefix);
+  const { persistTo, configs } = prepareStore(prefix);
   let server = null;
   let stopped = false;
   const onExit = () => server && killGroup(server.pid, "SIGKILL");
@@ -193,7 +194,7 @@ export async function startFreshStore({
           (await freePorts([...new Set([...previous.slice(1), ...inspectorPorts])], 1))[0],
         ]
       : await freePorts([...new Set([...previous, ...ports])], 2);
-    server = spawnWrangler({ persistTo, envFile, port, inspectorPort, logFile, restarted: server !== null });
+    server = spawnWrangler({ persistTo, configs, port, inspectorPort, logFile, restarted: server !== null });
     Object.assign(store, { url: `http://127.0.0.1:${port}`, port, inspectorPort });
     await waitUntilUp(store.url, server);
   }

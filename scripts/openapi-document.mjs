@@ -24,6 +24,16 @@ await build({
   jsxImportSource: "preact",
   outfile: bundle,
   logLevel: "warning",
+  plugins: [
+    {
+      // workerd's own module, for the VisitInbox entrypoint class; the document never runs it
+      name: "cloudflare-workers-stub",
+      setup(b) {
+        b.onResolve({ filter: /^cloudflare:workers$/ }, () => ({ path: "cloudflare:workers", namespace: "stub" }));
+        b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export class WorkerEntrypoint {}" }));
+      },
+    },
+  ],
 });
 const { api, OPENAPI_DOCUMENT } = await import(pathToFileURL(bundle).href);
 mkdirSync(dirname(out), { recursive: true });

@@ -1,7 +1,8 @@
-// `npm start`: a local secret if there is none, the islands bundle, migrations, seed, then the store.
+// `npm start`: a local secret if there is none, the islands bundle, migrations, seed, then the store
+// behind its short-link Worker (scripts/wrangler.mjs, DEV_CONFIGS).
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
-import { persistArgs, wrangler } from "./wrangler.mjs";
+import { DEV_CONFIGS, persistArgs, wrangler } from "./wrangler.mjs";
 
 if (!existsSync(".dev.vars")) {
   writeFileSync(".dev.vars", `SESSION_SECRET=${randomBytes(32).toString("hex")}\n`);
@@ -10,4 +11,4 @@ if (!existsSync(".dev.vars")) {
 await import("./build-client.mjs");
 wrangler(["d1", "migrations", "apply", "DB", "--local", ...persistArgs()]);
 await import("./seed.mjs");
-wrangler(["dev", "--port", process.env.PORT ?? "8787", "--ip", "127.0.0.1", ...persistArgs()]);
+wrangler(["dev", ...DEV_CONFIGS, "--port", process.env.PORT ?? "8787", "--ip", "127.0.0.1", ...persistArgs()]);

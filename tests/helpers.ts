@@ -114,8 +114,14 @@ export class Client {
   cookies = new Map<string, string>();
   address = newAddress();
 
-  /** @param bindings the store's bindings for this client's requests (a Stripe key, say) */
-  constructor(readonly bindings: Env = env) {}
+  /**
+   * @param bindings the store's bindings for this client's requests (a Stripe key, say)
+   * @param send who answers its requests: the store, or the short-link Worker in front of it
+   */
+  constructor(
+    readonly bindings: Env = env,
+    readonly send: (request: Request, bindings: Env) => Promise<Response> = storeFetch,
+  ) {}
 
   async fetch(path: string, opts: Options = {}): Promise<Response> {
     const method = opts.method ?? (opts.body === undefined ? "GET" : "POST");
@@ -125,7 +131,7 @@ export class Client {
     if (opts.body !== undefined && !form) headers["content-type"] ??= "application/json";
     if (method !== "GET" && opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await storeFetch(
+    const res = await this.send(
       new Request(`${ORIGIN}${path}`, {
         method,
         headers,

@@ -360,13 +360,13 @@ describe("the redirect", () => {
   it("a warm redirect resolves its code from memory, without a D1 query", async () => {
     const link = await linkFor((await signUp()).client);
     const counted = countingDb();
-    expect(await findLink(counted.db, link.code)).toMatchObject({ productId: null });
+    expect(await findLink(counted.db.$client, link.code)).toMatchObject({ productId: null });
     expect(counted.queries()).toBe(1);
-    expect(await findLink(counted.db, link.code)).toMatchObject({ productId: null });
+    expect(await findLink(counted.db.$client, link.code)).toMatchObject({ productId: null });
     expect(counted.queries()).toBe(1);
     // unknown codes are not remembered: a link created a moment later must resolve
-    await findLink(counted.db, "ZZZZZZZZ");
-    await findLink(counted.db, "ZZZZZZZZ");
+    await findLink(counted.db.$client, "ZZZZZZZZ");
+    await findLink(counted.db.$client, "ZZZZZZZZ");
     expect(counted.queries()).toBe(3);
   });
 });

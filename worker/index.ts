@@ -1,5 +1,6 @@
 // The storefront worker. This file is its URL map: the API under /api, the merchant's side under
 // /admin (one guard each), the shoppers' pages, the short links, then the queue and the cron.
+import { WorkerEntrypoint } from "cloudflare:workers";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Visit } from "../db/record-visit";
@@ -11,6 +12,7 @@ import { notFound, onError } from "./middleware/error-handler";
 import { renderer } from "./middleware/renderer";
 import { requestContext } from "./middleware/request-context";
 import { sameOrigin } from "./middleware/same-origin";
+import { SECURE_HEADERS } from "./middleware/secure-headers";
 import { OPENAPI_DOCUMENT, SESSION_SCHEME, createRouter } from "./openapi";
 import {
   adminDashboardApi,
@@ -49,7 +51,7 @@ import { joinPage, promotePage } from "./routes/promote-pages";
 import { shareLinks } from "./routes/share-links";
 import { stripeApi } from "./routes/stripe-webhook";
 import { runCron } from "./services/run-cron";
-import { writeVisits } from "./services/visit-sink";
+import { visitSink, writeVisits } from "./services/visit-sink";
 
 const adminApi = createRouter(adminOnly)
   .route("/products", adminProductsApi)
@@ -96,15 +98,7 @@ const admin = new Hono<AppEnv>()
 /** The whole store, reading the time from `clock` (tests pass one they control). */
 export function createApp(clock: Clock) {
   return new Hono<AppEnv>()
-    .use(
-      requestContext(clock),
-      renderer,
-      // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a form's
-      // POST, which sameOrigin must refuse; other sites still get no Referer
-      secureHeaders({ crossOriginEmbedderPolicy: false, referrerPolicy: "same-origin" }),
-      sameOrigin,
-      readYourWrites,
-    )
+    .use(requestContext(clock), renderer, secureHeaders(SECURE_HEADERS), sameOrigin, readYourWrites)
     .route("/", api)
     .route("/admin", admin)
     .route("/s", shareLinks)
@@ -149,3 +143,14 @@ export function createWorker(clock: Clock) {
 }
 
 export default createWorker(systemClock);
+
+/**
+ * Visits the short-link Worker (worker/short-links.ts) hands over where no queue is bound (locally):
+ * written as the store writes its own, through the queue if there is one, else to D1. Reachable only
+ * through a service binding that names this entrypoint, never from the internet.
+ */
+export class VisitInbox extends WorkerEntrypoint<Env> {
+  async record(visits: Visit[]): Promise<void> {
+    await visitSink(this.env, systemClock).write(visits);
+  }
+}

@@ -6,7 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BUDGET_BYTES, contributorOf, contributors, rendererLeaks } from "../../scripts/check-bundle.mjs";
+import {
+  BUDGET_BYTES,
+  contributorOf,
+  contributors,
+  linksLeaks,
+  LINKS_BUDGET_BYTES,
+  rendererLeaks,
+} from "../../scripts/check-bundle.mjs";
 
 test("a file counts for its package, scoped or not, or for the project folder it is in", () => {
   assert.equal(contributorOf("node_modules/zod/v4/core/schemas.js"), "zod");
@@ -43,7 +50,7 @@ test("contributors: summed per package, largest input first, source maps left ou
 
 test("over budget: exits 1 and says by how much; under it: exits 0", () => {
   const dir = mkdtempSync(join(tmpdir(), "bundle-"));
-  const check = (bytes) => {
+  const check = (bytes, ...flags) => {
     writeFileSync(join(dir, "index.js"), Buffer.alloc(bytes, "a"));
     const metafile = {
       inputs: { "worker/index.ts": { bytes } },
@@ -52,7 +59,7 @@ test("over budget: exits 1 and says by how much; under it: exits 0", () => {
     writeFileSync(join(dir, "bundle-meta.json"), JSON.stringify(metafile));
     return spawnSync(
       process.execPath,
-      [fileURLToPath(new URL("../../scripts/check-bundle.mjs", import.meta.url)), dir],
+      [fileURLToPath(new URL("../../scripts/check-bundle.mjs", import.meta.url)), dir, ...flags],
       { encoding: "utf8" },
     );
   };
@@ -63,6 +70,11 @@ test("over budget: exits 1 and says by how much; under it: exits 0", () => {
     const under = check(1024);
     assert.equal(under.status, 0, under.stderr);
     assert.match(under.stdout, /✓ within budget/);
+    // the short-link Worker's budget is its own
+    const linksOver = check(LINKS_BUDGET_BYTES + 2048, "--links");
+    assert.equal(linksOver.status, 1);
+    assert.match(linksOver.stderr, /2\.0 KiB over its budget of 48\.0 KiB/);
+    assert.equal(check(LINKS_BUDGET_BYTES, "--links").status, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -85,4 +97,23 @@ test("the picture renderer and its QR encoder in the main bundle are a leak; in 
     rendererLeaks({ outputs: { "out/index.js": { inputs: { "worker/picture-renderer.ts": {} } } } }, "out/index.js"),
     [],
   );
+});
+
+test("the short-link Worker may not carry drizzle, zod, Preact, Stripe or the storefront; hono and db/ it may", () => {
+  const metafile = {
+    inputs: {},
+    outputs: {
+      "out/short-links.js": {
+        inputs: {
+          "node_modules/hono/dist/hono.js": { bytesInOutput: 900 },
+          "db/find-link.ts": { bytesInOutput: 300 },
+          "node_modules/drizzle-orm/sql/sql.js": { bytesInOutput: 500 },
+          "storefront/i18n/zh-CN.ts": { bytesInOutput: 100 },
+          // a type-only import leaves nothing in the bundle
+          "node_modules/zod/v4/core/core.js": { bytesInOutput: 0 },
+        },
+      },
+    },
+  };
+  assert.deepEqual(linksLeaks(metafile), ["drizzle-orm", "storefront"]);
 });

@@ -56,7 +56,7 @@ const refused = (refusal: PlaceOrderRefusal) => ({ ok: false, refusal }) as cons
 
 async function findReferrer(db: Db, ctx: PlaceOrderContext, windowDays: number) {
   if (!ctx.attribution) return null;
-  const link = await findLink(db, ctx.attribution.code);
+  const link = await findLink(db.$client, ctx.attribution.code);
   if (!link) return null;
   const distributorUserId = attributedDistributor({
     clicked_at: ctx.attribution.clicked_at,

@@ -11,6 +11,14 @@ export const VISIT_BATCH_MAX = 100;
 
 export type VisitSink = (visits: Visit[]) => Promise<void>;
 
+/** A batch's destination (one open batch per destination) and how to write to it. */
+export type VisitDestination = { destination: object; write: VisitSink };
+
+/** Visits sent to the VISITS queue, one `sendBatch` per batch; its consumer writes them. */
+export function queueDestination(queue: Queue<Visit>): VisitDestination {
+  return { destination: queue, write: async (batch) => void (await queue.sendBatch(batch.map((body) => ({ body })))) };
+}
+
 // one batch open per destination (the D1 database or the queue) at a time
 const openBatches = new Map<object, Visit[]>();
 

@@ -3,7 +3,7 @@
 import { getDb } from "../../db/client";
 import { recordVisits, type Visit } from "../../db/record-visit";
 import { getSettings } from "../../db/settings";
-import type { VisitSink } from "./record-visit-soon";
+import { queueDestination, type VisitDestination } from "./record-visit-soon";
 
 /** Writes visits to D1, deciding their uniqueness against the store's window (1 hour by default). */
 export async function writeVisits(env: Env, visits: Visit[], now: number): Promise<void> {
@@ -12,13 +12,7 @@ export async function writeVisits(env: Env, visits: Visit[], now: number): Promi
 }
 
 /** @returns the batch's destination (one open batch per destination) and how to write to it. */
-export function visitSink(env: Env, now: () => number): { destination: object; write: VisitSink } {
-  const queue = env.VISITS;
-  if (queue) {
-    return {
-      destination: queue,
-      write: async (batch) => void (await queue.sendBatch(batch.map((body) => ({ body })))),
-    };
-  }
+export function visitSink(env: Env, now: () => number): VisitDestination {
+  if (env.VISITS) return queueDestination(env.VISITS);
   return { destination: env.DB, write: (batch) => writeVisits(env, batch, now()) };
 }
