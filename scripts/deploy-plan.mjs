@@ -160,19 +160,34 @@ export const migrationFiles = (fileNames) => fileNames.filter((f) => f.endsWith(
 /** Where a dry run writes the bundle and esbuild's metafile. */
 export const dryRunOutdir = (env) => `.wrangler/deploy/${env}`;
 
-/** The wrangler commands of the last two steps; a dry run runs `build` (offline) instead of `deploy`. */
+/** The short-link Worker's config: the store's front door, deployed after the store it calls. */
+export const LINKS_CONFIG = "wrangler.links.toml";
+
+/** Where a dry run writes the short-link Worker's bundle and metafile. */
+export const dryRunLinksOutdir = (env) => `.wrangler/deploy/${env}-links`;
+
+/**
+ * The wrangler commands of the last steps: migrations, the store, then the short-link Worker in front
+ * of it (its service bindings need the store deployed first); a dry run runs the builds (offline) instead.
+ */
 export function releaseCommands({ env, binding }) {
+  const links = ["-c", LINKS_CONFIG, "--env", env];
   return {
     migrate: ["d1", "migrations", "apply", binding, "--remote", "--env", env],
     deploy: ["deploy", "--env", env],
     build: ["deploy", "--env", env, "--dry-run", "--outdir", dryRunOutdir(env), "--metafile"],
+    deployLinks: ["deploy", ...links],
+    buildLinks: ["deploy", ...links, "--dry-run", "--outdir", dryRunLinksOutdir(env), "--metafile"],
   };
 }
 
-/** How the merchant sets a secret; SESSION_SECRET gets a random value nobody needs to know. */
+/**
+ * How the merchant sets a secret. SESSION_SECRET gets a random value nobody needs to know, the same
+ * on the store and its short-link Worker (both sign and read the attribution cookie): one command
+ * puts it on both (scripts/session-secret.mjs).
+ */
 export function secretPutHint(name, env) {
-  const put = `npx wrangler secret put ${name} --env ${env}`;
   return name === "SESSION_SECRET"
-    ? `node -e "console.log(require('crypto').randomBytes(32).toString('hex'))" | ${put}`
-    : `${put}   (paste the value when asked)`;
+    ? `npm run session-secret -- --env ${env}   (one random value, on the store and its short-link Worker)`
+    : `npx wrangler secret put ${name} --env ${env}   (paste the value when asked)`;
 }

@@ -1,13 +1,15 @@
 // `npm run deploy -- [--env staging|production] [--dry-run]`: puts the store on the merchant's
 // Cloudflare account. Builds the islands, checks the secrets, creates the D1 database, R2 bucket
-// and queue that are missing, applies the migrations remotely, then deploys. With --dry-run it
-// prints every step and builds the production bundle, without calling Cloudflare.
+// and queue that are missing, applies the migrations remotely, then deploys the store and the
+// short-link Worker in front of it (wrangler.links.toml). With --dry-run it prints every step and
+// builds both production bundles, without calling Cloudflare.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { unstable_readConfig } from "wrangler";
 import {
   checkSecrets,
   isWorkerNotFound,
+  LINKS_CONFIG,
   LIST_COMMANDS,
   migrationFiles,
   parseD1List,
@@ -35,6 +37,7 @@ try {
 }
 const { env, dryRun } = options;
 const config = unstable_readConfig({ config: "wrangler.toml", env });
+const linksConfig = unstable_readConfig({ config: LINKS_CONFIG, env });
 let stepNumber = 0;
 
 const step = (title) => console.log(`\n${++stepNumber}. ${title}`);
@@ -89,29 +92,41 @@ else {
   }
 }
 
-step("Check the Worker's secrets (set with `wrangler secret put`, never committed)");
+step("Check the Workers' secrets (set with `wrangler secret put`, never committed)");
 const documented = secretNamesOf(readFileSync(".dev.vars.example", "utf8"));
-const secretList = ["secret", "list", "--env", env];
-show(secretList);
-let present = null;
-if (!dryRun) {
-  const { ok, output } = wrangler(secretList, { capture: true });
-  if (ok) present = parseSecretList(output);
-  else if (isWorkerNotFound(output)) present = [];
-  else fail(`wrangler secret list failed:\n${output}`);
+/** The secrets a Worker has: null in a dry run, [] for one never deployed. */
+function secretsOf(configArgs) {
+  const list = ["secret", "list", ...configArgs, "--env", env];
+  show(list);
+  if (dryRun) return null;
+  const { ok, output } = wrangler(list, { capture: true });
+  if (ok) return parseSecretList(output);
+  if (isWorkerNotFound(output)) return [];
+  fail(`wrangler secret list failed:\n${output}`);
 }
+const present = secretsOf([]);
 const secrets = checkSecrets(present, documented);
+// the short-link Worker signs the attribution cookie: it needs the store's SESSION_SECRET, nothing else
+const linksPresent = secretsOf(["-c", LINKS_CONFIG]);
+const linksMissing = checkSecrets(linksPresent, REQUIRED_SECRETS).missingRequired;
 if (dryRun) {
   const optional = documented.filter((n) => !REQUIRED_SECRETS.includes(n));
   console.log(
     `   required: ${REQUIRED_SECRETS.join(", ")} (the deploy stops here without it); optional: ${optional.join(", ")}`,
   );
-} else console.log(`   set: ${present.length ? present.join(", ") : "none"}`);
+  console.log(`   the short-link Worker ${linksConfig.name}: ${REQUIRED_SECRETS.join(", ")}, the store's value`);
+} else {
+  console.log(`   set: ${present.length ? present.join(", ") : "none"}`);
+  console.log(
+    `   set on the short-link Worker ${linksConfig.name}: ${linksPresent.length ? linksPresent.join(", ") : "none"}`,
+  );
+}
 for (const warning of secrets.warnings) console.log(`   ⚠ ${warning}`);
 for (const name of secrets.missingOptional) console.log(`   optional, not set: ${name}: ${secretPutHint(name, env)}`);
-if (secrets.missingRequired.length) {
+const missingRequired = [...new Set([...secrets.missingRequired, ...linksMissing])];
+if (missingRequired.length) {
   fail(
-    `missing required secret(s), so nothing was deployed:\n${secrets.missingRequired.map((n) => `  ${secretPutHint(n, env)}`).join("\n")}\nthen run this deploy again.`,
+    `missing required secret(s), so nothing was deployed:\n${missingRequired.map((n) => `  ${secretPutHint(n, env)}`).join("\n")}\nthen run this deploy again.`,
   );
 }
 
@@ -135,7 +150,7 @@ for (const r of planResources(resources, existing, options)) {
 }
 
 const [database] = config.d1_databases;
-const { migrate, deploy, build } = releaseCommands({ env, binding: database.binding });
+const { migrate, deploy, build, deployLinks, buildLinks } = releaseCommands({ env, binding: database.binding });
 step(
   `Apply the D1 migrations to ${database.database_name}: those not applied yet (wrangler records them in the database)`,
 );
@@ -147,19 +162,28 @@ console.log(
 if (dryRun) show(migrate);
 else mustRun(migrate);
 
-step(`Deploy the Worker ${config.name}`);
-if (dryRun) {
-  show(deploy);
+/** Deploys a Worker, or in a dry run builds its bundle to disk and checks it against its budget. */
+function release(deployArgs, buildArgs, checkFlags = []) {
+  if (!dryRun) return mustRun(deployArgs);
+  show(deployArgs);
   console.log("   instead, offline: the same bundle, written to disk with esbuild's metafile");
-  console.log(`   $ wrangler ${build.join(" ")}`);
-  if (!wrangler(build).ok) fail("the bundle did not build (wrangler's message is above).");
-  const outdir = build[build.indexOf("--outdir") + 1];
-  if (spawnSync(process.execPath, ["scripts/check-bundle.mjs", outdir], { stdio: "inherit" }).status !== 0)
-    fail("the bundle is over its budget");
-} else mustRun(deploy);
+  console.log(`   $ wrangler ${buildArgs.join(" ")}`);
+  if (!wrangler(buildArgs).ok) fail("the bundle did not build (wrangler's message is above).");
+  const outdir = buildArgs[buildArgs.indexOf("--outdir") + 1];
+  const check = spawnSync(process.execPath, ["scripts/check-bundle.mjs", outdir, ...checkFlags], { stdio: "inherit" });
+  if (check.status !== 0) fail("the bundle is over its budget");
+}
+
+step(`Deploy the Worker ${config.name}`);
+release(deploy, build);
+
+step(`Deploy the short-link Worker ${linksConfig.name}, the store's front door (it calls ${config.name})`);
+release(deployLinks, buildLinks, ["--links"]);
 
 console.log(`
-${dryRun ? "Dry run done. Without --dry-run the steps above run against your account." : `Deployed ${config.name}.`}
+${dryRun ? "Dry run done. Without --dry-run the steps above run against your account." : `Deployed ${config.name} and ${linksConfig.name}.`}
+The store's address is the short-link Worker's (its workers.dev URL, or your domain: README), which
+answers share links itself and passes everything else to ${config.name}.
 Once, after the first deploy: the merchant account (there is no default password here)
    npm run merchant -- --env ${env}
 Logs: the Worker's Logs tab in the Cloudflare dashboard, or npx wrangler tail --env ${env}

@@ -146,5 +146,17 @@ test("the release: migrations remotely, then the deploy; the dry run builds to d
     migrate: ["d1", "migrations", "apply", "DB", "--remote", "--env", "staging"],
     deploy: ["deploy", "--env", "staging"],
     build: ["deploy", "--env", "staging", "--dry-run", "--outdir", ".wrangler/deploy/staging", "--metafile"],
+    deployLinks: ["deploy", "-c", "wrangler.links.toml", "--env", "staging"],
+    buildLinks: [
+      "deploy",
+      "-c",
+      "wrangler.links.toml",
+      "--env",
+      "staging",
+      "--dry-run",
+      "--outdir",
+      ".wrangler/deploy/staging-links",
+      "--metafile",
+    ],
   });
 });

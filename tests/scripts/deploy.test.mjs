@@ -21,8 +21,9 @@ appendFileSync(process.env.FAKE_LOG, JSON.stringify(args) + "\\n");
 const is = (...prefix) => prefix.every((p, i) => args[i] === p);
 if (is("whoami")) console.log(account.loggedIn ? "You are logged in with an API Token." : "You are not authenticated. Please run \`wrangler login\`.");
 else if (is("secret", "list")) {
-  if (account.secrets === null) { console.error('✘ [ERROR] Worker "social-storefront-' + args[3] + '" (env: ' + args[3] + ') not found.'); process.exit(1); }
-  console.log(JSON.stringify(account.secrets.map((name) => ({ name, type: "secret_text" })), null, 2));
+  const secrets = args.includes("wrangler.links.toml") && "linkSecrets" in account ? account.linkSecrets : account.secrets;
+  if (secrets === null) { console.error('✘ [ERROR] Worker "social-storefront-' + args[3] + '" (env: ' + args[3] + ') not found.'); process.exit(1); }
+  console.log(JSON.stringify(secrets.map((name) => ({ name, type: "secret_text" })), null, 2));
 }
 else if (is("d1", "list")) console.log(JSON.stringify(account.d1.map((name) => ({ uuid: "u-" + name, name })), null, 2));
 else if (is("r2", "bucket", "list")) console.log("Listing buckets...\\n" + account.r2.map((n) => "name:           " + n + "\\ncreation_date:  2026-11-20T08:00:00.000Z").join("\\n\\n"));
@@ -69,10 +70,24 @@ const EVERYTHING = { loggedIn: true, secrets: ["SESSION_SECRET", "STRIPE_SECRET_
 test("a first deploy stops before changing anything: the Worker has no SESSION_SECRET yet", () => {
   const run = deploy(["--env", "production"], { loggedIn: true, secrets: null, d1: [], r2: [], queues: [] });
   assert.equal(run.status, 1);
-  assert.deepEqual(run.calls, ["whoami", "secret list --env production"]);
+  assert.deepEqual(run.calls, [
+    "whoami",
+    "secret list --env production",
+    "secret list -c wrangler.links.toml --env production",
+  ]);
   assert.match(run.out, /missing required secret\(s\), so nothing was deployed/);
-  assert.match(run.out, /\| npx wrangler secret put SESSION_SECRET --env production/);
+  assert.match(run.out, /npm run session-secret -- --env production/);
   assert.match(run.out, /demo payment mode/);
+});
+
+test("the store has its SESSION_SECRET but the short-link Worker not: nothing is deployed", () => {
+  const run = deploy(["--env", "production"], { ...EVERYTHING, linkSecrets: null, d1: [], r2: [], queues: [] });
+  assert.equal(run.status, 1);
+  assert.equal(run.calls.at(-1), "secret list -c wrangler.links.toml --env production");
+  assert.match(
+    run.out,
+    /missing required secret\(s\), so nothing was deployed:\n {2}npm run session-secret -- --env production/,
+  );
 });
 
 test("creates only what is missing, migrates, then deploys, in that order", () => {
@@ -86,6 +101,7 @@ test("creates only what is missing, migrates, then deploys, in that order", () =
   assert.deepEqual(run.calls, [
     "whoami",
     "secret list --env production",
+    "secret list -c wrangler.links.toml --env production",
     "d1 list --json",
     "r2 bucket list",
     "queues list --page 1",
@@ -93,6 +109,7 @@ test("creates only what is missing, migrates, then deploys, in that order", () =
     "queues create storefront-visits",
     "d1 migrations apply DB --remote --env production",
     "deploy --env production",
+    "deploy -c wrangler.links.toml --env production",
   ]);
   assert.match(run.out, /✓ D1 database storefront \(DB\) exists/);
 });
@@ -107,7 +124,7 @@ test("staging has resources of its own; a second deploy creates nothing", () => 
   assert.equal(run.status, 0, run.out);
   assert.ok(!run.calls.some((c) => c.includes("create")), run.calls.join("\n"));
   assert.ok(run.calls.includes("d1 migrations apply DB --remote --env staging"));
-  assert.equal(run.calls.at(-1), "deploy --env staging");
+  assert.deepEqual(run.calls.slice(-2), ["deploy --env staging", "deploy -c wrangler.links.toml --env staging"]);
 });
 
 test("not logged in: stops after saying how to log in", () => {
@@ -132,7 +149,10 @@ test("a failed migration stops the release before the deploy", () => {
 test("a dry run calls Cloudflare for nothing: its only wrangler command builds the bundle to disk", () => {
   const run = deploy(["--dry-run", "--env", "staging"], { loggedIn: false });
   assert.equal(run.status, 0, run.out);
-  assert.deepEqual(run.calls, ["deploy --env staging --dry-run --outdir .wrangler/deploy/staging --metafile"]);
+  assert.deepEqual(run.calls, [
+    "deploy --env staging --dry-run --outdir .wrangler/deploy/staging --metafile",
+    "deploy -c wrangler.links.toml --env staging --dry-run --outdir .wrangler/deploy/staging-links --metafile",
+  ]);
   assert.match(
     run.out,
     /\$ wrangler d1 create storefront-staging {3}if D1 database storefront-staging \(DB\) is missing/,
@@ -140,4 +160,5 @@ test("a dry run calls Cloudflare for nothing: its only wrangler command builds t
   assert.match(run.out, /0003_visit_ids\.sql/);
   assert.match(run.out, /env\.DB \(storefront-staging\)/, "wrangler built it with staging's bindings");
   assert.match(run.out, /✓ within budget/);
+  assert.match(run.out, /short-links\.js: [\d.]+ KiB, gzipped [\d.]+ KiB; budget 48\.0 KiB/);
 });
