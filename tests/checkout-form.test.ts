@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   CONTACT,
   Client,
+  ORIGIN,
   clickShareLink,
   completedBargain,
   createProduct,
   creditWallet,
+  deliverStripeEvent,
   distributorWithLink,
   productStock,
   signInMerchant,
@@ -308,5 +310,74 @@ describe("the demo pay button without JavaScript", () => {
     expect(paid.status).toBe(303);
     expect((await orderRow(id))!.status).toBe("paid");
     expect((await buyer.client.json(`/api/orders/${id}`)).body.order.status).toBe("paid");
+  });
+});
+
+describe("an order paid through Stripe, without JavaScript", () => {
+  const stripeEnv = { ...env, STRIPE_SECRET_KEY: "sk_test_not_a_real_key" } as Env;
+
+  /** Stripe's API as the store calls it: the Checkout Sessions it was asked to create, each with its form. */
+  function stripeSessions() {
+    const created: URLSearchParams[] = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const req = new Request(input, init);
+      const url = new URL(req.url);
+      if (url.hostname !== "api.stripe.com") throw new Error(`unexpected fetch of ${url}`);
+      if (url.pathname === "/v1/checkout/sessions") created.push(new URLSearchParams(await req.text()));
+      const id = url.pathname === "/v1/checkout/sessions" ? `cs_test_${created.length}` : url.pathname.split("/").pop();
+      return Response.json({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}` });
+    });
+    return created;
+  }
+
+  it("a guest comes back from Stripe to the order's page, which goes back to the same session until it is paid", async () => {
+    const created = stripeSessions();
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { price_cents: 2500, stock: 3 });
+    const guest = new Client(stripeEnv);
+    const { res } = await checkout(guest, `/checkout?product_id=${product.id}`);
+    expect([res.status, res.headers.get("location")]).toEqual([303, "https://checkout.stripe.com/c/pay/cs_test_1"]);
+    const id = created[0]!.get("metadata[order_id]")!;
+    expect(created[0]!.get("success_url")).toBe(`${ORIGIN}/orders/${id}?paid=1`);
+    expect(created[0]!.get("cancel_url")).toBe(`${ORIGIN}/orders/${id}`);
+
+    // cancelled on Stripe: the order's page, with a way back to pay it
+    const cancelled = await guest.fetch(`/orders/${id}`);
+    expect(cancelled.status).toBe(200);
+    const html = await cancelled.text();
+    expect(html).toContain("¥25.00");
+    expect(html).toContain(`<form method="post" action="/orders/${id}/stripe">`);
+    expect(html).toContain("去支付 ¥25.00");
+    expect(html).not.toContain("演示支付");
+    const payAgain = (client: Client) => client.fetch(`/orders/${id}/stripe`, { headers: FORM, body: "" });
+    const back = await payAgain(guest);
+    expect([back.status, back.headers.get("location")]).toEqual([303, "https://checkout.stripe.com/c/pay/cs_test_1"]);
+    expect(created).toHaveLength(1);
+    expect((await payAgain(new Client(stripeEnv))).status).toBe(404);
+
+    // paid on Stripe, before its webhook came: the page says so and offers no second payment
+    const returned = await guest.fetch(`/orders/${id}?paid=1`);
+    expect(returned.status).toBe(200);
+    const waiting = await returned.text();
+    expect(waiting).toContain("正在确认支付");
+    expect(waiting).not.toContain(`/orders/${id}/stripe`);
+    const event = {
+      id: `evt_${id}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: { id: "cs_test_1", object: "checkout.session", metadata: { order_id: id }, payment_status: "paid" },
+      },
+    };
+    expect((await deliverStripeEvent(event, { bindings: stripeEnv })).status).toBe(200);
+    const paid = await (await guest.fetch(`/orders/${id}?paid=1`)).text();
+    expect(paid).toContain("支付成功！");
+    expect(paid).not.toContain("正在确认支付");
+    expect((await orderRow(id))!.status).toBe("paid");
+    // sent back to the session once paid: the order's page
+    expect((await payAgain(guest)).headers.get("location")).toBe(`/orders/${id}`);
+    // a session made before the success page moved comes back to /orders?paid=<id>: the same page
+    const old = await guest.fetch(`/orders?paid=${id}`);
+    expect([old.status, old.headers.get("location")]).toEqual([302, `/orders/${id}?paid=1`]);
   });
 });
