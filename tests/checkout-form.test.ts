@@ -195,16 +195,23 @@ describe("the checkout page's form", () => {
     expect(await ordersOf(product.id)).toBe(0);
   });
 
-  it("a key that placed one order, sent with another body, is refused 422 and the page gets a new key", async () => {
+  it("a key that placed one order, sent with another body, is refused 422 with a link to that order and the page gets a new key", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { stock: 10 });
     const guest = new Client();
     const { fields, res } = await checkout(guest, `/checkout?product_id=${product.id}`);
     expect(res.status).toBe(303);
+    const id = orderIdOf(res)!;
     const changed = await postCheckout(guest, { ...fields, quantity: "2" });
     expect(changed.status).toBe(422);
     const html = await changed.text();
     expect(html).toContain("这笔订单已经提交过了");
+    // a guest's 我的订单 does not list it: the page links to it
+    expect(html).toContain(`<a href="/orders/${id}">查看这笔订单</a>`);
+    // anyone else sending the key learns nothing of the order
+    const stranger = await postCheckout(new Client(), { ...fields, quantity: "2" });
+    expect(stranger.status).toBe(422);
+    expect(await stranger.text()).not.toContain(`/orders/${id}`);
     const fresh = hiddenFields(html).idempotency_key!;
     expect(fresh).not.toBe(fields.idempotency_key);
     expect((await postCheckout(guest, { ...fields, quantity: "2", idempotency_key: fresh })).status).toBe(303);

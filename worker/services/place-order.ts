@@ -50,7 +50,9 @@ export type PlaceOrderRefusal =
   | "group_limit";
 
 export type PlaceOrderResult =
-  { ok: true; order: OrderWithItems; created: boolean } | { ok: false; refusal: PlaceOrderRefusal };
+  | { ok: true; order: OrderWithItems; created: boolean }
+  /** `earlier`: for idempotency_key_reused, the order the key placed (whoever asks: check before showing it). */
+  | { ok: false; refusal: PlaceOrderRefusal; earlier?: OrderWithItems };
 
 const refused = (refusal: PlaceOrderRefusal) => ({ ok: false, refusal }) as const;
 
@@ -90,7 +92,7 @@ async function earlierOrder(db: Db, idempotency: { scope: string; key: string; r
   if (!earlier) return null;
   // rows written before bodies were hashed have none: their key still names their order
   if (earlier.requestHash !== null && earlier.requestHash !== idempotency.requestHash) {
-    return refused("idempotency_key_reused");
+    return { ...refused("idempotency_key_reused"), earlier: earlier.order };
   }
   return { ok: true, order: earlier.order, created: false } as const;
 }

@@ -28,6 +28,8 @@ export const checkout = {
     request_in_progress: "正在处理，请稍等片刻再试",
   } as Record<string, string>,
   checkoutFailed: "下单没有成功，请稍后再试",
+  checkoutAlreadyPlaced: "这笔订单已经提交过了",
+  checkoutSeeEarlierOrder: "查看这笔订单",
   checkoutQuantity: "数量",
   checkoutLess: "减少数量",
   checkoutMore: "增加数量",
