@@ -142,6 +142,44 @@ describe("the checkout page's form", () => {
     expect((await client.json("/api/me")).body.wallet_cents).toBe(0);
   });
 
+  it("a price that fell after the page loaded spends wallet cash up to the new total; the API still refuses more", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { price_cents: 1000, stock: 10 });
+    const { client, userId } = await signUp();
+    await creditWallet(userId, 450);
+    const html = await (await client.fetch(`/checkout?product_id=${product.id}`)).text();
+    const fields: Record<string, string> = { ...hiddenFields(html), ...CONTACT, quantity: "1", use_wallet: "450" };
+    expect(fields.unit_price_cents).toBe("1000");
+    // a flash sale starts while the shopper types: ¥3.00 instead of ¥10.00
+    const sale = { price_cents: 300, stock: 5 };
+    const hour = 3_600_000;
+    const flash_sale = {
+      ...sale,
+      starts_at: new Date(Date.now() - hour).toISOString(),
+      ends_at: new Date(Date.now() + hour).toISOString(),
+    };
+    expect(
+      (await merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { flash_sale } })).status,
+    ).toBe(200);
+
+    const api = await client.json("/api/orders", {
+      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT, wallet_cents: 450 },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expect([api.status, api.body.error.code, api.body.error.issues[0]!.path]).toEqual([
+      400,
+      "invalid_input",
+      ["wallet_cents"],
+    ]);
+
+    const res = await postCheckout(client, fields);
+    expect(res.status).toBe(303);
+    const id = orderIdOf(res)!;
+    // the wallet pays the whole ¥3.00, so nothing is left to pay
+    expect(await orderRow(id)).toMatchObject({ user_id: userId, wallet_cents: 300, total_cents: 0, status: "paid" });
+    expect((await client.json("/api/me")).body.wallet_cents).toBe(150);
+  });
+
   it("the same hidden key sent 8 times at once from a guest places one order and takes stock once", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { price_cents: 990, stock: 10 });

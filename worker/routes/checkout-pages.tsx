@@ -72,7 +72,8 @@ const integer = (value: string | undefined, fallback: number) =>
 /**
  * The form's fields as the body POST /api/orders takes, before validation. Wallet cash is spent up to
  * the balance the page showed (the checkbox's value) and the item total at the price it quoted, so
- * the same form sent twice is the same body, whatever the first one spent.
+ * the same form sent twice is the same body, whatever the first one spent; placing the order spends
+ * no more than the item total at the price now (`walletUpToTotal`), should it have fallen since.
  */
 function orderBodyOfForm(fields: Record<string, string>) {
   const target = targetOfForm(fields);
@@ -205,7 +206,9 @@ export const checkoutPage = new Hono<AppEnv>()
       const fieldsNamed = parsed.error.issues.map((i) => i.path.map(String).join("."));
       return again({ status: 400, error: { code: "invalid_input", fields: fieldsNamed } });
     }
-    const placed = await placeOrderFor(c, parsed.data, key === undefined ? undefined : unquoteKey(key));
+    const placed = await placeOrderFor(c, parsed.data, key === undefined ? undefined : unquoteKey(key), {
+      walletUpToTotal: true,
+    });
     if (!placed.ok) {
       if (placed.refusal === "product_not_found") {
         return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);

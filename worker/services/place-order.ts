@@ -32,6 +32,11 @@ export type PlaceOrderContext = {
   idempotencyKey: string | undefined;
   paymentProvider: PaymentProvider;
   now: number;
+  /**
+   * `wallet_cents` is what the checkout page offered to spend, at the price it showed: a price that
+   * fell since spends up to the new item total instead of being refused (the API refuses more).
+   */
+  walletUpToTotal: boolean;
 };
 
 export type PlaceOrderRefusal =
@@ -113,8 +118,8 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
     if (earlier) return earlier;
   }
 
-  const walletCents = input.wallet_cents ?? 0;
-  if (walletCents > 0 && !ctx.user) return refused("wallet_needs_sign_in");
+  const walletAsked = input.wallet_cents ?? 0;
+  if (walletAsked > 0 && !ctx.user) return refused("wallet_needs_sign_in");
 
   const bargain = await bargainFloor(input, ctx);
   if ("refusal" in bargain) return refused(bargain.refusal);
@@ -132,6 +137,7 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
   );
   if (!Array.isArray(priced)) return refused("out_of_stock");
   const subtotalCents = subtotalOf(priced);
+  const walletCents = ctx.walletUpToTotal ? Math.min(walletAsked, maxWalletSpend(subtotalCents)) : walletAsked;
   if (walletCents > maxWalletSpend(subtotalCents)) return refused("wallet_over_total");
 
   const referrer = await findReferrer(db, ctx, settings.attribution_window_days);
