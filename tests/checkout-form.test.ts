@@ -233,6 +233,19 @@ describe("the checkout page's form", () => {
     expect(await ordersOf(product.id)).toBe(0);
   });
 
+  it("a quantity that is not a number, or over 99, is named 数量, not 商品", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { stock: 10 });
+    const guest = new Client();
+    const html = await (await guest.fetch(`/checkout?product_id=${product.id}`)).text();
+    for (const quantity of ["abc", "500"]) {
+      const res = await postCheckout(guest, { ...hiddenFields(html), ...CONTACT, quantity });
+      expect(res.status, quantity).toBe(400);
+      expect(/<p class="error" role="alert">([^<]*)</.exec(await res.text())?.[1], quantity).toBe("请检查：数量");
+    }
+    expect(await ordersOf(product.id)).toBe(0);
+  });
+
   it("a key that placed one order, sent with another body, is refused 422 with a link to that order and the page gets a new key", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { stock: 10 });

@@ -40,10 +40,15 @@ export type CheckoutFormProps = {
   error?: CheckoutError | null;
 };
 
+/** The entry of checkoutFields labelling a refused field (`items.0.quantity`): itself, or the first that holds it. */
+const labelledAs = (field: string) =>
+  Object.keys(t.checkoutFields).find((k) => field === k || field.startsWith(`${k}.`));
+
 function errorText(error: CheckoutError): string {
   if (error.code === "invalid_input") {
+    const refused = new Set(error.fields.map(labelledAs));
     const named = Object.entries(t.checkoutFields)
-      .filter(([k]) => error.fields.some((f) => f.startsWith(k)))
+      .filter(([k]) => refused.has(k))
       .map(([, v]) => v);
     return named.length ? t.checkoutFixFields(named.join("、")) : t.checkoutFailed;
   }

@@ -1,10 +1,12 @@
 // UI copy in Simplified Chinese: checkout and 我的订单. Islands import only the parts they show.
 export const checkout = {
   checkoutTitle: "确认订单",
+  /** The label of a refused field: the first entry that is the field or holds it, so a part comes before its whole. */
   checkoutFields: {
     "contact.name": "收货人",
     "contact.phone": "手机号",
     "contact.address": "收货地址",
+    "items.0.quantity": "数量",
     items: "商品",
     wallet_cents: "现金抵扣",
   } as Record<string, string>,
