@@ -6,10 +6,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   CONTACT,
   Client,
+  ORIGIN,
   clickShareLink,
   completedBargain,
   createProduct,
   creditWallet,
+  deliverStripeEvent,
   distributorWithLink,
   productStock,
   signInMerchant,
@@ -140,6 +142,44 @@ describe("the checkout page's form", () => {
     expect((await client.json("/api/me")).body.wallet_cents).toBe(0);
   });
 
+  it("a price that fell after the page loaded spends wallet cash up to the new total; the API still refuses more", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { price_cents: 1000, stock: 10 });
+    const { client, userId } = await signUp();
+    await creditWallet(userId, 450);
+    const html = await (await client.fetch(`/checkout?product_id=${product.id}`)).text();
+    const fields: Record<string, string> = { ...hiddenFields(html), ...CONTACT, quantity: "1", use_wallet: "450" };
+    expect(fields.unit_price_cents).toBe("1000");
+    // a flash sale starts while the shopper types: ¥3.00 instead of ¥10.00
+    const sale = { price_cents: 300, stock: 5 };
+    const hour = 3_600_000;
+    const flash_sale = {
+      ...sale,
+      starts_at: new Date(Date.now() - hour).toISOString(),
+      ends_at: new Date(Date.now() + hour).toISOString(),
+    };
+    expect(
+      (await merchant.json(`/api/admin/products/${product.id}`, { method: "PATCH", body: { flash_sale } })).status,
+    ).toBe(200);
+
+    const api = await client.json("/api/orders", {
+      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT, wallet_cents: 450 },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expect([api.status, api.body.error.code, api.body.error.issues[0]!.path]).toEqual([
+      400,
+      "invalid_input",
+      ["wallet_cents"],
+    ]);
+
+    const res = await postCheckout(client, fields);
+    expect(res.status).toBe(303);
+    const id = orderIdOf(res)!;
+    // the wallet pays the whole ¥3.00, so nothing is left to pay
+    expect(await orderRow(id)).toMatchObject({ user_id: userId, wallet_cents: 300, total_cents: 0, status: "paid" });
+    expect((await client.json("/api/me")).body.wallet_cents).toBe(150);
+  });
+
   it("the same hidden key sent 8 times at once from a guest places one order and takes stock once", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { price_cents: 990, stock: 10 });
@@ -193,16 +233,36 @@ describe("the checkout page's form", () => {
     expect(await ordersOf(product.id)).toBe(0);
   });
 
-  it("a key that placed one order, sent with another body, is refused 422 and the page gets a new key", async () => {
+  it("a quantity that is not a number, or over 99, is named 数量, not 商品", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { stock: 10 });
+    const guest = new Client();
+    const html = await (await guest.fetch(`/checkout?product_id=${product.id}`)).text();
+    for (const quantity of ["abc", "500"]) {
+      const res = await postCheckout(guest, { ...hiddenFields(html), ...CONTACT, quantity });
+      expect(res.status, quantity).toBe(400);
+      expect(/<p class="error" role="alert">([^<]*)</.exec(await res.text())?.[1], quantity).toBe("请检查：数量");
+    }
+    expect(await ordersOf(product.id)).toBe(0);
+  });
+
+  it("a key that placed one order, sent with another body, is refused 422 with a link to that order and the page gets a new key", async () => {
     const merchant = await signInMerchant();
     const product = await createProduct(merchant, { stock: 10 });
     const guest = new Client();
     const { fields, res } = await checkout(guest, `/checkout?product_id=${product.id}`);
     expect(res.status).toBe(303);
+    const id = orderIdOf(res)!;
     const changed = await postCheckout(guest, { ...fields, quantity: "2" });
     expect(changed.status).toBe(422);
     const html = await changed.text();
     expect(html).toContain("这笔订单已经提交过了");
+    // a guest's 我的订单 does not list it: the page links to it
+    expect(html).toContain(`<a href="/orders/${id}">查看这笔订单</a>`);
+    // anyone else sending the key learns nothing of the order
+    const stranger = await postCheckout(new Client(), { ...fields, quantity: "2" });
+    expect(stranger.status).toBe(422);
+    expect(await stranger.text()).not.toContain(`/orders/${id}`);
     const fresh = hiddenFields(html).idempotency_key!;
     expect(fresh).not.toBe(fields.idempotency_key);
     expect((await postCheckout(guest, { ...fields, quantity: "2", idempotency_key: fresh })).status).toBe(303);
@@ -308,5 +368,74 @@ describe("the demo pay button without JavaScript", () => {
     expect(paid.status).toBe(303);
     expect((await orderRow(id))!.status).toBe("paid");
     expect((await buyer.client.json(`/api/orders/${id}`)).body.order.status).toBe("paid");
+  });
+});
+
+describe("an order paid through Stripe, without JavaScript", () => {
+  const stripeEnv = { ...env, STRIPE_SECRET_KEY: "sk_test_not_a_real_key" } as Env;
+
+  /** Stripe's API as the store calls it: the Checkout Sessions it was asked to create, each with its form. */
+  function stripeSessions() {
+    const created: URLSearchParams[] = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const req = new Request(input, init);
+      const url = new URL(req.url);
+      if (url.hostname !== "api.stripe.com") throw new Error(`unexpected fetch of ${url}`);
+      if (url.pathname === "/v1/checkout/sessions") created.push(new URLSearchParams(await req.text()));
+      const id = url.pathname === "/v1/checkout/sessions" ? `cs_test_${created.length}` : url.pathname.split("/").pop();
+      return Response.json({ id, object: "checkout.session", url: `https://checkout.stripe.com/c/pay/${id}` });
+    });
+    return created;
+  }
+
+  it("a guest comes back from Stripe to the order's page, which goes back to the same session until it is paid", async () => {
+    const created = stripeSessions();
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant, { price_cents: 2500, stock: 3 });
+    const guest = new Client(stripeEnv);
+    const { res } = await checkout(guest, `/checkout?product_id=${product.id}`);
+    expect([res.status, res.headers.get("location")]).toEqual([303, "https://checkout.stripe.com/c/pay/cs_test_1"]);
+    const id = created[0]!.get("metadata[order_id]")!;
+    expect(created[0]!.get("success_url")).toBe(`${ORIGIN}/orders/${id}?paid=1`);
+    expect(created[0]!.get("cancel_url")).toBe(`${ORIGIN}/orders/${id}`);
+
+    // cancelled on Stripe: the order's page, with a way back to pay it
+    const cancelled = await guest.fetch(`/orders/${id}`);
+    expect(cancelled.status).toBe(200);
+    const html = await cancelled.text();
+    expect(html).toContain("¥25.00");
+    expect(html).toContain(`<form method="post" action="/orders/${id}/stripe">`);
+    expect(html).toContain("去支付 ¥25.00");
+    expect(html).not.toContain("演示支付");
+    const payAgain = (client: Client) => client.fetch(`/orders/${id}/stripe`, { headers: FORM, body: "" });
+    const back = await payAgain(guest);
+    expect([back.status, back.headers.get("location")]).toEqual([303, "https://checkout.stripe.com/c/pay/cs_test_1"]);
+    expect(created).toHaveLength(1);
+    expect((await payAgain(new Client(stripeEnv))).status).toBe(404);
+
+    // paid on Stripe, before its webhook came: the page says so and offers no second payment
+    const returned = await guest.fetch(`/orders/${id}?paid=1`);
+    expect(returned.status).toBe(200);
+    const waiting = await returned.text();
+    expect(waiting).toContain("正在确认支付");
+    expect(waiting).not.toContain(`/orders/${id}/stripe`);
+    const event = {
+      id: `evt_${id}`,
+      object: "event",
+      type: "checkout.session.completed",
+      data: {
+        object: { id: "cs_test_1", object: "checkout.session", metadata: { order_id: id }, payment_status: "paid" },
+      },
+    };
+    expect((await deliverStripeEvent(event, { bindings: stripeEnv })).status).toBe(200);
+    const paid = await (await guest.fetch(`/orders/${id}?paid=1`)).text();
+    expect(paid).toContain("支付成功！");
+    expect(paid).not.toContain("正在确认支付");
+    expect((await orderRow(id))!.status).toBe("paid");
+    // sent back to the session once paid: the order's page
+    expect((await payAgain(guest)).headers.get("location")).toBe(`/orders/${id}`);
+    // a session made before the success page moved comes back to /orders?paid=<id>: the same page
+    const old = await guest.fetch(`/orders?paid=${id}`);
+    expect([old.status, old.headers.get("location")]).toEqual([302, `/orders/${id}?paid=1`]);
   });
 });

@@ -42,7 +42,9 @@ describe("the Stripe client", () => {
     expect(form.getAll("allowed_payment_method_types[0]")).toEqual(["card"]);
     expect(form.get("payment_method_options[wechat_pay][client]")).toBe("web");
     expect(form.get("metadata[order_id]")).toBe("ORDER12345AB");
-    expect(form.get("success_url")).toBe("https://shop.example/orders?paid=ORDER12345AB");
+    // the buyer comes back to the order's own page, which a guest can open too
+    expect(form.get("success_url")).toBe("https://shop.example/orders/ORDER12345AB?paid=1");
+    expect(form.get("cancel_url")).toBe("https://shop.example/orders/ORDER12345AB");
   });
 
   it("reads a session back, and a refund is one POST", async () => {

@@ -15,8 +15,11 @@ const t = { ...checkout, ...common };
 /** What the shopper typed, as the form handler read it. */
 export type CheckoutValues = { name: string; phone: string; address: string; quantity: number; useWallet: boolean };
 
-/** A refusal: its error code, and the fields it names (`contact.phone`). */
-export type CheckoutError = { code: string; fields: string[] };
+/**
+ * A refusal: its error code, the fields it names (`contact.phone`), and for a key that already placed
+ * an order (idempotency_key_reused) that order's id, when the shopper may see it.
+ */
+export type CheckoutError = { code: string; fields: string[]; orderId?: string };
 
 export type CheckoutFormProps = {
   productId: number;
@@ -37,13 +40,19 @@ export type CheckoutFormProps = {
   error?: CheckoutError | null;
 };
 
+/** The entry of checkoutFields labelling a refused field (`items.0.quantity`): itself, or the first that holds it. */
+const labelledAs = (field: string) =>
+  Object.keys(t.checkoutFields).find((k) => field === k || field.startsWith(`${k}.`));
+
 function errorText(error: CheckoutError): string {
   if (error.code === "invalid_input") {
+    const refused = new Set(error.fields.map(labelledAs));
     const named = Object.entries(t.checkoutFields)
-      .filter(([k]) => error.fields.some((f) => f.startsWith(k)))
+      .filter(([k]) => refused.has(k))
       .map(([, v]) => v);
     return named.length ? t.checkoutFixFields(named.join("、")) : t.checkoutFailed;
   }
+  if (error.orderId) return t.checkoutAlreadyPlaced;
   return t.checkoutErrors[error.code] ?? t.checkoutFailed;
 }
 
@@ -61,6 +70,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(props.error ? errorText(props.error) : null);
+  const [earlierOrderId, setEarlierOrderId] = useState(props.error?.orderId ?? null);
   const [placed, setPlaced] = useState<PlacedOrder | null>(null);
   const subtotal = props.unitPriceCents * quantity;
   const wallet = useWallet && props.walletCents ? Math.min(props.walletCents, subtotal) : 0;
@@ -70,6 +80,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setBusy(true);
     setError(null);
+    setEarlierOrderId(null);
     const res = await send(
       api.orders.$post({
         json: {
@@ -214,6 +225,12 @@ export function CheckoutForm(props: CheckoutFormProps) {
       {error && (
         <p class="error" role="alert">
           {error}
+          {earlierOrderId && (
+            <>
+              {" "}
+              <a href={`/orders/${encodeURIComponent(earlierOrderId)}`}>{t.checkoutSeeEarlierOrder}</a>
+            </>
+          )}
         </p>
       )}
       <button class="btn" type="submit" disabled={busy}>

@@ -1,5 +1,6 @@
-// One order, for its buyer: what was bought, the amount, and while it is unpaid in demo mode the demo
-// pay button (a plain form: this page carries no script). Checkout without JavaScript lands here.
+// One order, for its buyer: what was bought, the amount, and while it is unpaid the way to pay it (a
+// plain form: this page carries no script). Checkout without JavaScript lands here, and so does the
+// buyer coming back from Stripe Checkout, paid or not.
 import type { OrderView } from "../../core/contract/order";
 import { Layout } from "../components/layout";
 import { OrderPanel } from "../components/order-panel";
@@ -11,6 +12,10 @@ export function OrderPage(props: {
   origin: string;
   /** Demo payment mode: the banner, and the demo pay button on an unpaid order. */
   demo: boolean;
+  /** Stripe mode, for an order paid that way: a way back to its Stripe Checkout while unpaid. */
+  stripe: boolean;
+  /** Back from Stripe's success page (`?paid=1`). */
+  returnedPaid: boolean;
   error?: string | null;
 }) {
   const { order } = props;
@@ -25,7 +30,13 @@ export function OrderPage(props: {
             </div>
           ))}
         </section>
-        <OrderPanel order={order} demo={props.demo} error={props.error} />
+        <OrderPanel
+          order={order}
+          demo={props.demo}
+          stripe={props.stripe}
+          returnedPaid={props.returnedPaid}
+          error={props.error}
+        />
         {order.group_id && (
           <a class="btn btn-ghost" href={`/g/${encodeURIComponent(order.group_id)}`}>
             {t.orderGoToGroup}

@@ -95,9 +95,10 @@ export async function createCheckoutSession(env: Env, order: OrderWithItems, ori
     ],
     metadata: { order_id: order.id },
     client_reference_id: order.id,
-    // a group order's buyer lands on the group, to share it
-    success_url: order.groupId ? `${origin}/g/${order.groupId}` : `${origin}/orders?paid=${order.id}`,
-    cancel_url: `${origin}/orders`,
+    // back on the order's own page, which its buyer can open as a guest too (a group order's buyer
+    // lands on the group, to share it); `paid=1` says so while the webhook is on its way
+    success_url: order.groupId ? `${origin}/g/${order.groupId}` : `${origin}/orders/${order.id}?paid=1`,
+    cancel_url: `${origin}/orders/${order.id}`,
   });
   return { id: session.id, url: session.url ?? undefined };
 }

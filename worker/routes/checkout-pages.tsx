@@ -24,11 +24,12 @@ import { paymentProvider } from "../lib/stripe";
 import { dbOf } from "../middleware/database";
 import { privatePage } from "../middleware/private-page";
 import { currentUser } from "../middleware/session";
+import { isOrderBuyer } from "../services/find-own-order";
 import type { PlaceOrderRefusal } from "../services/place-order";
 import { startPayment } from "../services/start-payment";
 import { toProductView } from "../views/product";
 import { formFields } from "./form-fields";
-import { placeOrderFor } from "./order-requests";
+import { orderViewer, placeOrderFor } from "./order-requests";
 import { placeRefusals } from "./orders";
 
 const MAX_QUANTITY = 99;
@@ -71,7 +72,8 @@ const integer = (value: string | undefined, fallback: number) =>
 /**
  * The form's fields as the body POST /api/orders takes, before validation. Wallet cash is spent up to
  * the balance the page showed (the checkbox's value) and the item total at the price it quoted, so
- * the same form sent twice is the same body, whatever the first one spent.
+ * the same form sent twice is the same body, whatever the first one spent; placing the order spends
+ * no more than the item total at the price now (`walletUpToTotal`), should it have fallen since.
  */
 function orderBodyOfForm(fields: Record<string, string>) {
   const target = targetOfForm(fields);
@@ -95,12 +97,19 @@ const valuesOfForm = (fields: Record<string, string>): CheckoutValues => ({
   useWallet: fields.use_wallet !== undefined,
 });
 
-/** A refusal of the service, as the API answers it (its status, its code, the field it names). */
-function refusedAs(refusal: PlaceOrderRefusal): Pick<Refused, "status" | "error"> {
+/**
+ * A refusal of the service, as the API answers it (its status, its code, the field it names).
+ * @param earlierOrderId the order an idempotency key already placed, to link to
+ */
+function refusedAs(refusal: PlaceOrderRefusal, earlierOrderId: string | null): Pick<Refused, "status" | "error"> {
   const { status, code, field } = placeRefusals[refusal];
   return {
     status: status as Refused["status"],
-    error: { code: code ?? (field ? "invalid_input" : refusal), fields: field ? [field.join(".")] : [] },
+    error: {
+      code: code ?? (field ? "invalid_input" : refusal),
+      fields: field ? [field.join(".")] : [],
+      ...(earlierOrderId ? { orderId: earlierOrderId } : {}),
+    },
   };
 }
 
@@ -197,12 +206,17 @@ export const checkoutPage = new Hono<AppEnv>()
       const fieldsNamed = parsed.error.issues.map((i) => i.path.map(String).join("."));
       return again({ status: 400, error: { code: "invalid_input", fields: fieldsNamed } });
     }
-    const placed = await placeOrderFor(c, parsed.data, key === undefined ? undefined : unquoteKey(key));
+    const placed = await placeOrderFor(c, parsed.data, key === undefined ? undefined : unquoteKey(key), {
+      walletUpToTotal: true,
+    });
     if (!placed.ok) {
       if (placed.refusal === "product_not_found") {
         return c.render(<NotFoundPage message={t.productNotFound} origin={c.var.origin} />, 404);
       }
-      return again(refusedAs(placed.refusal), placed.refusal === "idempotency_key_reused");
+      // a key sent again with another body: a link to the order it placed, for its buyer only (a
+      // guest's 我的订单 lists none)
+      const earlier = placed.earlier && isOrderBuyer(placed.earlier, await orderViewer(c)) ? placed.earlier.id : null;
+      return again(refusedAs(placed.refusal, earlier), placed.refusal === "idempotency_key_reused");
     }
     const { order } = placed;
     const payment = await startPayment(c.env, dbOf(c), order, { created: placed.created, origin: c.var.origin });

@@ -17,11 +17,13 @@ import { placeOrder, type PlaceOrderResult } from "../services/place-order";
  * Places the order for this request's buyer: the signed-in user or the guest's visitor (a new one
  * gets its cookie), attributed to the last share link clicked, once per idempotency key.
  * @param idempotencyKey unquoted
+ * @param opts.walletUpToTotal the checkout form's wallet cash: spent up to the item total, not refused over it
  */
 export async function placeOrderFor(
   c: Context<AppEnv>,
   input: CreateOrderInput,
   idempotencyKey: string | undefined,
+  opts: { walletUpToTotal?: boolean } = {},
 ): Promise<PlaceOrderResult> {
   const knownVisitor = existingVisitorId(c);
   const placed = await placeOrder(input, {
@@ -32,6 +34,7 @@ export async function placeOrderFor(
     idempotencyKey,
     paymentProvider: paymentProvider(c.env),
     now: c.var.now,
+    walletUpToTotal: opts.walletUpToTotal ?? false,
   });
   if (!placed.ok) return placed;
   // a retry that lost the first answer gets its cookie again: the guest can then see and pay the order

@@ -32,6 +32,11 @@ export type PlaceOrderContext = {
   idempotencyKey: string | undefined;
   paymentProvider: PaymentProvider;
   now: number;
+  /**
+   * `wallet_cents` is what the checkout page offered to spend, at the price it showed: a price that
+   * fell since spends up to the new item total instead of being refused (the API refuses more).
+   */
+  walletUpToTotal: boolean;
 };
 
 export type PlaceOrderRefusal =
@@ -50,7 +55,9 @@ export type PlaceOrderRefusal =
   | "group_limit";
 
 export type PlaceOrderResult =
-  { ok: true; order: OrderWithItems; created: boolean } | { ok: false; refusal: PlaceOrderRefusal };
+  | { ok: true; order: OrderWithItems; created: boolean }
+  /** `earlier`: for idempotency_key_reused, the order the key placed (whoever asks: check before showing it). */
+  | { ok: false; refusal: PlaceOrderRefusal; earlier?: OrderWithItems };
 
 const refused = (refusal: PlaceOrderRefusal) => ({ ok: false, refusal }) as const;
 
@@ -90,7 +97,7 @@ async function earlierOrder(db: Db, idempotency: { scope: string; key: string; r
   if (!earlier) return null;
   // rows written before bodies were hashed have none: their key still names their order
   if (earlier.requestHash !== null && earlier.requestHash !== idempotency.requestHash) {
-    return refused("idempotency_key_reused");
+    return { ...refused("idempotency_key_reused"), earlier: earlier.order };
   }
   return { ok: true, order: earlier.order, created: false } as const;
 }
@@ -111,8 +118,8 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
     if (earlier) return earlier;
   }
 
-  const walletCents = input.wallet_cents ?? 0;
-  if (walletCents > 0 && !ctx.user) return refused("wallet_needs_sign_in");
+  const walletAsked = input.wallet_cents ?? 0;
+  if (walletAsked > 0 && !ctx.user) return refused("wallet_needs_sign_in");
 
   const bargain = await bargainFloor(input, ctx);
   if ("refusal" in bargain) return refused(bargain.refusal);
@@ -130,6 +137,7 @@ export async function placeOrder(input: CreateOrderInput, ctx: PlaceOrderContext
   );
   if (!Array.isArray(priced)) return refused("out_of_stock");
   const subtotalCents = subtotalOf(priced);
+  const walletCents = ctx.walletUpToTotal ? Math.min(walletAsked, maxWalletSpend(subtotalCents)) : walletAsked;
   if (walletCents > maxWalletSpend(subtotalCents)) return refused("wallet_over_total");
 
   const referrer = await findReferrer(db, ctx, settings.attribution_window_days);

@@ -1,10 +1,12 @@
 // UI copy in Simplified Chinese: checkout and 我的订单. Islands import only the parts they show.
 export const checkout = {
   checkoutTitle: "确认订单",
+  /** The label of a refused field: the first entry that is the field or holds it, so a part comes before its whole. */
   checkoutFields: {
     "contact.name": "收货人",
     "contact.phone": "手机号",
     "contact.address": "收货地址",
+    "items.0.quantity": "数量",
     items: "商品",
     wallet_cents: "现金抵扣",
   } as Record<string, string>,
@@ -28,6 +30,8 @@ export const checkout = {
     request_in_progress: "正在处理，请稍等片刻再试",
   } as Record<string, string>,
   checkoutFailed: "下单没有成功，请稍后再试",
+  checkoutAlreadyPlaced: "这笔订单已经提交过了",
+  checkoutSeeEarlierOrder: "查看这笔订单",
   checkoutQuantity: "数量",
   checkoutLess: "减少数量",
   checkoutMore: "增加数量",
@@ -39,6 +43,9 @@ export const checkout = {
   checkoutBusy: "正在下单…",
   checkoutPlaced: "订单已提交，请在 15 分钟内支付",
   checkoutPaid: "支付成功！",
+  checkoutConfirming: "正在确认支付…",
+  checkoutConfirmingNote: "付款已完成，确认后这里显示「支付成功！」，请稍后刷新本页",
+  stripePay: (amount: string) => `去支付 ${amount}`,
   checkoutOrderNo: (id: string) => `订单号 ${id}`,
   checkoutToPay: "应付",
   checkoutBargainNote: "砍价成功，底价购买",
