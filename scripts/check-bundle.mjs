@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 export const BUDGET_BYTES = 1024 * 1024;
 /**
  * The short-link Worker's budget: a fresh isolate's first tap within 1.5× a bare Hono worker's
- * (BENCHMARKS.md; 34 KiB on 2026-11-26, the bare worker 21 KiB).
+ * (BENCHMARKS.md; 28 KiB on 2026-11-26 with hono/tiny, the bare worker 21 KiB).
  */
 export const LINKS_BUDGET_BYTES = 48 * 1024;
 /** What the short-link Worker must never carry: each would make its cold start the store's again. */

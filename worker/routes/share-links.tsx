@@ -16,6 +16,7 @@ import { posterPath, shareUrl } from "../views/share-link";
 import { POSTER_CACHE } from "./pictures";
 import { shareLinkRedirect } from "./share-link-redirect";
 
+/** /s/:code, /s/:code/poster.png (and the old /s/:code/qr.svg, sent to it) */
 export const shareLinks = new Hono<AppEnv>()
   .get(
     "/:code",
