@@ -50,14 +50,20 @@ type Seen = { inboxBatches: Visit[][]; queueBatches: Visit[][]; toStore: string[
  * its STORE binding and the store's own VisitInbox behind VISIT_INBOX (or a queue, if `queue`).
  * Each request waits for what the Worker does after answering (the visit batch).
  */
-function frontDoor(opts: { queue?: boolean } = {}): { client: Client; seen: Seen } {
+function frontDoor(opts: { queue?: boolean; db?: D1Database; storeDown?: boolean } = {}): {
+  client: Client;
+  seen: Seen;
+  send: (request: Request) => Promise<Response>;
+} {
   const seen: Seen = { inboxBatches: [], queueBatches: [], toStore: [] };
   const inbox = new VisitInbox(createExecutionContext(), env);
   const bindings: Env & ShortLinkBindings = {
     ...env,
+    DB: opts.db ?? env.DB,
     STORE: {
       fetch: async (request: Request) => {
         seen.toStore.push(`${request.method} ${new URL(request.url).pathname}`);
+        if (opts.storeDown) throw new Error("Network connection lost.");
         return withImmutableHeaders(await storeFetch(request));
       },
     } as Fetcher,
@@ -79,7 +85,7 @@ function frontDoor(opts: { queue?: boolean } = {}): { client: Client; seen: Seen
     await waitOnExecutionContext(ctx);
     return res;
   };
-  return { client: new Client(env, send), seen };
+  return { client: new Client(env, send), seen, send };
 }
 
 const visitRows = async (code: string) =>
@@ -88,6 +94,15 @@ const visitRows = async (code: string) =>
       .bind(code)
       .all<{ visitor_id: string; device: string; is_unique: number }>()
   ).results;
+
+/** Waits until `n` visits of the link are written (the store writes a tap's visit after its answer). */
+async function clickWritten(code: string, n: number) {
+  for (let tries = 0; (await visitRows(code)).length < n; tries++) {
+    if (tries > 100) throw new Error(`fewer than ${n} visits written`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  expect(await visitRows(code)).toHaveLength(n);
+}
 
 describe("the short-link Worker in front of the store", () => {
   it("answers a tap itself: 302 to the product, both cookies, the visit written through the store's inbox", async () => {
@@ -174,21 +189,70 @@ describe("the short-link Worker in front of the store", () => {
     expect(await visitRows(seller.link)).toEqual([]);
   });
 
-  it("40 taps at once lose no visit and count none twice: 40 rows, one unique per phone", async () => {
+  it("40 taps at once from 10 phones lose no visit and count none twice: 40 rows, 10 unique", async () => {
     const merchant = await signInMerchant();
     const seller = await distributorWithLink((await createProduct(merchant)).id);
-    const phones = Array.from({ length: 10 }, () => frontDoor());
-    // each phone taps 4 times at once; every phone's taps after its first carry no cookie yet either
-    await Promise.all(
-      phones.flatMap(({ client }) =>
-        Array.from({ length: 4 }, () => client.fetch(`/s/${seller.link}`, { headers: { "user-agent": PHONE_UA } })),
-      ),
-    );
+    // one front door (one isolate, one inbox) for every phone, as in a data centre
+    const door = frontDoor();
+    const phones = Array.from({ length: 10 }, () => new Client(env, door.send));
+    const tap = (phone: Client) => phone.fetch(`/s/${seller.link}`, { headers: { "user-agent": PHONE_UA } });
+    await Promise.all(phones.map(tap)); // each phone's first tap gives it its visitor cookie
+    await Promise.all(phones.flatMap((phone) => [tap(phone), tap(phone), tap(phone)]));
+
     const rows = await visitRows(seller.link);
     expect(rows).toHaveLength(40);
-    expect(phones.flatMap((p) => p.seen.inboxBatches).flat()).toHaveLength(40);
-    expect(new Set(rows.map((r) => r.visitor_id)).size).toBe(40); // no phone had its cookie before its taps
-    expect(rows.filter((r) => r.is_unique === 1)).toHaveLength(40);
+    expect(door.seen.inboxBatches.flat()).toHaveLength(40);
+    expect(door.seen.inboxBatches.length).toBeLessThan(40); // batched, not one write per tap
+    expect(new Set(rows.map((r) => r.visitor_id))).toEqual(new Set(phones.map((p) => p.cookies.get("vid"))));
+    expect(rows.filter((r) => r.is_unique === 1)).toHaveLength(10);
+  });
+
+  it("/s/<code>/ is the store's to answer (404), as it was: no redirect, no cookie, no visit", async () => {
+    const merchant = await signInMerchant();
+    const seller = await distributorWithLink((await createProduct(merchant)).id);
+    const { client, seen } = frontDoor();
+
+    const res = await client.fetch(`/s/${seller.link}/`, { headers: { "user-agent": PHONE_UA } });
+    expect(res.status).toBe(404);
+    expect(seen.toStore).toEqual([`GET /s/${seller.link}/`]);
+    expect(client.cookies.size).toBe(0);
+    expect(await visitRows(seller.link)).toEqual([]);
+  });
+
+  it("a tap it cannot answer (its D1 read fails) is the store's: 302, the cookies, the visit", async () => {
+    const merchant = await signInMerchant();
+    const product = await createProduct(merchant);
+    const seller = await distributorWithLink(product.id);
+    const failing = new Proxy(env.DB, {
+      get: (target, key) =>
+        key === "prepare"
+          ? () => {
+              throw new Error("D1_ERROR: Network connection lost.");
+            }
+          : Reflect.get(target, key),
+    });
+    const { client, seen } = frontDoor({ db: failing });
+
+    const res = await client.fetch(`/s/${seller.link}`, { headers: { "user-agent": PHONE_UA } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`http://store.test/p/${product.id}`);
+    expect(seen.toStore).toEqual([`GET /s/${seller.link}`]);
+    expect(client.cookies.get("ref")).toMatch(new RegExp(`^${seller.link}~`));
+    await clickWritten(seller.link, 1);
+  });
+
+  it("with the store out of reach: 502, API.md's JSON under /api, a page elsewhere", async () => {
+    const { client } = frontDoor({ storeDown: true });
+
+    const api = await client.json("/api/products");
+    expect(api.status).toBe(502);
+    expect(api.body).toEqual({ error: { code: "internal", message: "Something went wrong on our side" } });
+    const page = await client.fetch("/p/1");
+    expect(page.status).toBe(502);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await page.text()).toContain("请稍后再试");
+    // a tap on an unknown code needs the store for its 404 page: the same 502 page
+    expect((await client.fetch("/s/ZZZZZZZZ", { headers: { "user-agent": PHONE_UA } })).status).toBe(502);
   });
 
   it("with a queue bound (deployed), visits go to the queue and not to the store", async () => {
