@@ -186,6 +186,20 @@ export function releaseCommands({ env, binding }) {
  * on the store and its short-link Worker (both sign and read the attribution cookie): one command
  * puts it on both (scripts/session-secret.mjs).
  */
+/**
+ * The short-link Worker lacks the SESSION_SECRET the store already has (a store deployed before the
+ * short-link Worker existed). A secret cannot be read back: the merchant puts the same value on it,
+ * or rotates it on both, which signs everybody out and drops the attribution of earlier clicks.
+ */
+export function linksSecretHint(env) {
+  return [
+    `the short-link Worker needs the store's SESSION_SECRET (the same value: it signs the cookie the store reads).`,
+    `  If you have the value: npx wrangler secret put SESSION_SECRET -c ${LINKS_CONFIG} --env ${env}   (paste it)`,
+    `  If not, a new one on both: npm run session-secret -- --env ${env} --rotate`,
+    `  (everybody signs in again, and share-link clicks made before it no longer credit a distributor)`,
+  ].join("\n");
+}
+
 export function secretPutHint(name, env) {
   return name === "SESSION_SECRET"
     ? `npm run session-secret -- --env ${env}   (one random value, on the store and its short-link Worker)`

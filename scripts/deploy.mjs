@@ -10,6 +10,7 @@ import {
   checkSecrets,
   isWorkerNotFound,
   LINKS_CONFIG,
+  linksSecretHint,
   LIST_COMMANDS,
   migrationFiles,
   parseD1List,
@@ -123,6 +124,10 @@ if (dryRun) {
 }
 for (const warning of secrets.warnings) console.log(`   ⚠ ${warning}`);
 for (const name of secrets.missingOptional) console.log(`   optional, not set: ${name}: ${secretPutHint(name, env)}`);
+// a store deployed before the short-link Worker existed: its secret stays, the Worker gets the same
+if (linksMissing.length && !secrets.missingRequired.length) {
+  fail(`nothing was deployed: ${linksSecretHint(env)}\nthen run this deploy again.`);
+}
 const missingRequired = [...new Set([...secrets.missingRequired, ...linksMissing])];
 if (missingRequired.length) {
   fail(

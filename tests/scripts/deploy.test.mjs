@@ -42,10 +42,10 @@ spawnSync("mkdir", ["-p", bin]);
 writeFileSync(join(bin, "wrangler"), FAKE);
 chmodSync(join(bin, "wrangler"), 0o755);
 
-function deploy(args, account) {
+function deploy(args, account, script = "scripts/deploy.mjs") {
   const log = join(dir, `log-${Math.random().toString(36).slice(2)}`);
   writeFileSync(log, "");
-  const result = spawnSync(process.execPath, ["scripts/deploy.mjs", ...args], {
+  const result = spawnSync(process.execPath, [script, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: {
@@ -80,14 +80,41 @@ test("a first deploy stops before changing anything: the Worker has no SESSION_S
   assert.match(run.out, /demo payment mode/);
 });
 
-test("the store has its SESSION_SECRET but the short-link Worker not: nothing is deployed", () => {
+test("the store has its SESSION_SECRET but the short-link Worker not: nothing is deployed, and no rotation is offered first", () => {
   const run = deploy(["--env", "production"], { ...EVERYTHING, linkSecrets: null, d1: [], r2: [], queues: [] });
   assert.equal(run.status, 1);
   assert.equal(run.calls.at(-1), "secret list -c wrangler.links.toml --env production");
+  assert.match(run.out, /nothing was deployed: the short-link Worker needs the store's SESSION_SECRET/);
   assert.match(
     run.out,
-    /missing required secret\(s\), so nothing was deployed:\n {2}npm run session-secret -- --env production/,
+    /npx wrangler secret put SESSION_SECRET -c wrangler\.links\.toml --env production {3}\(paste it\)/,
   );
+  assert.match(run.out, /npm run session-secret -- --env production --rotate/);
+});
+
+const sessionSecret = (args, account) => deploy(args, account, "scripts/session-secret.mjs");
+
+test("session-secret: one value on both Workers of a new store", () => {
+  const run = sessionSecret(["--env", "staging"], { secrets: null });
+  assert.equal(run.status, 0, run.out);
+  assert.deepEqual(run.calls, [
+    "secret list --env staging",
+    "secret put SESSION_SECRET --env staging",
+    "secret put SESSION_SECRET -c wrangler.links.toml --env staging",
+  ]);
+});
+
+test("session-secret: a store that has one is left alone unless --rotate", () => {
+  const kept = sessionSecret(["--env", "production"], { secrets: ["SESSION_SECRET"] });
+  assert.equal(kept.status, 1);
+  assert.deepEqual(kept.calls, ["secret list --env production"]);
+  assert.match(kept.out, /the store has a SESSION_SECRET already; nothing was changed/);
+  const rotated = sessionSecret(["--env", "production", "--rotate"], { secrets: ["SESSION_SECRET"] });
+  assert.equal(rotated.status, 0, rotated.out);
+  assert.deepEqual(rotated.calls, [
+    "secret put SESSION_SECRET --env production",
+    "secret put SESSION_SECRET -c wrangler.links.toml --env production",
+  ]);
 });
 
 test("creates only what is missing, migrates, then deploys, in that order", () => {
