@@ -19,6 +19,14 @@ export type IdempotencyClaim =
 
 type KeyRef = { scope: string; key: string };
 
+/** The key's row while its first request has not answered yet (claimed, or cut by a crash). */
+const unanswered = (k: KeyRef) =>
+  and(
+    eq(idempotentRequests.scope, k.scope),
+    eq(idempotentRequests.key, k.key),
+    isNull(idempotentRequests.responseStatus),
+  );
+
 /**
  * Claims `key` for this request, or says who has it. One claim wins however many arrive at once (the
  * primary key decides); a claim older than `staleBefore` without an answer was lost to a crash, and
@@ -48,43 +56,19 @@ export async function claimIdempotencyKey(
   const [taken] = await db
     .update(idempotentRequests)
     .set({ claimedAt: k.now })
-    .where(
-      and(
-        eq(idempotentRequests.scope, k.scope),
-        eq(idempotentRequests.key, k.key),
-        isNull(idempotentRequests.responseStatus),
-        eq(idempotentRequests.claimedAt, row.claimedAt),
-      ),
-    )
+    .where(and(unanswered(k), eq(idempotentRequests.claimedAt, row.claimedAt)))
     .returning({ key: idempotentRequests.key });
   return taken ? { kind: "claimed", resumedFrom: row.createdAt } : { kind: "running" };
 }
 
 /** The answer a claimed key gives from now on. */
 export async function saveIdempotentAnswer(db: Db, k: KeyRef & { status: number; body: string }): Promise<void> {
-  await db
-    .update(idempotentRequests)
-    .set({ responseStatus: k.status, responseBody: k.body })
-    .where(
-      and(
-        eq(idempotentRequests.scope, k.scope),
-        eq(idempotentRequests.key, k.key),
-        isNull(idempotentRequests.responseStatus),
-      ),
-    );
+  await db.update(idempotentRequests).set({ responseStatus: k.status, responseBody: k.body }).where(unanswered(k));
 }
 
 /** Gives up a claim whose request did nothing (refused before acting, or failed): a retry runs afresh. */
 export async function releaseIdempotencyKey(db: Db, k: KeyRef): Promise<void> {
-  await db
-    .delete(idempotentRequests)
-    .where(
-      and(
-        eq(idempotentRequests.scope, k.scope),
-        eq(idempotentRequests.key, k.key),
-        isNull(idempotentRequests.responseStatus),
-      ),
-    );
+  await db.delete(idempotentRequests).where(unanswered(k));
 }
 
 /** Forgets the keys of both kinds created before `before`. @returns how many went */
