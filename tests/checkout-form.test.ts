@@ -16,6 +16,7 @@ import {
   productStock,
   signInMerchant,
   signUp,
+  checkoutSessionEvent,
 } from "./helpers";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
@@ -419,14 +420,7 @@ describe("an order paid through Stripe, without JavaScript", () => {
     const waiting = await returned.text();
     expect(waiting).toContain("正在确认支付");
     expect(waiting).not.toContain(`/orders/${id}/stripe`);
-    const event = {
-      id: `evt_${id}`,
-      object: "event",
-      type: "checkout.session.completed",
-      data: {
-        object: { id: "cs_test_1", object: "checkout.session", metadata: { order_id: id }, payment_status: "paid" },
-      },
-    };
+    const event = checkoutSessionEvent(`evt_${id}`, id);
     expect((await deliverStripeEvent(event, { bindings: stripeEnv })).status).toBe(200);
     const paid = await (await guest.fetch(`/orders/${id}?paid=1`)).text();
     expect(paid).toContain("支付成功！");

@@ -16,6 +16,7 @@ import {
   distributorStatsOf,
   count,
   deliverStripeEvent,
+  checkoutSessionEvent,
 } from "./helpers";
 
 const walletOf = async (userId: number) =>
@@ -108,19 +109,7 @@ describe("a D1 failure in the middle of placing an order", () => {
 });
 
 describe("a Stripe webhook that crashes after applying the payment", () => {
-  const completed = (eventId: string, orderId: string) => ({
-    id: eventId,
-    object: "event",
-    type: "checkout.session.completed",
-    data: {
-      object: {
-        id: `cs_${eventId}`,
-        object: "checkout.session",
-        metadata: { order_id: orderId },
-        payment_status: "paid",
-      },
-    },
-  });
+  const completed = (eventId: string, orderId: string) => checkoutSessionEvent(eventId, orderId);
 
   const deliver = (event: object) => deliverStripeEvent(event);
 

@@ -12,10 +12,12 @@ import {
   CONTACT,
   Client,
   createProduct,
+  placeOrder,
   setClockForTests,
   signInMerchant,
   signUp,
   deliverStripeEvent,
+  checkoutSessionEvent,
 } from "./helpers";
 
 const stripeEnv = { ...env, STRIPE_SECRET_KEY: "sk_test_not_a_real_key" } as Env;
@@ -64,20 +66,12 @@ const refunds = () => calls.filter((c) => c.url === "/v1/refunds");
 
 const deliver = (event: object) => deliverStripeEvent(event, { bindings: stripeEnv });
 
-const paidEvent = (eventId: string, orderId: string, type = "checkout.session.completed") => ({
-  id: eventId,
-  object: "event",
-  type,
-  data: {
-    object: {
-      id: `cs_${eventId}`,
-      object: "checkout.session",
-      metadata: { order_id: orderId },
-      payment_status: "paid",
-      payment_intent: `pi_${orderId}`,
-    },
-  },
-});
+const paidEvent = (eventId: string, orderId: string, type?: string) =>
+  checkoutSessionEvent(eventId, orderId, { type, paymentIntent: `pi_${orderId}` });
+
+/** A product with a group deal: ¥99.00 alone, ¥59.00 in a group of `size`. */
+const groupDeal = (merchant: Client, size: number) =>
+  createProduct(merchant, { price_cents: 9900, stock: 10, group: { size, price_cents: 5900 } });
 
 /** A signed-up shopper whose requests reach a store that takes payments through Stripe. */
 async function stripeShopper(nickname: string) {
@@ -117,11 +111,7 @@ describe("refunds through Stripe", () => {
 
   it("a group that fails at its deadline: its Stripe payment is refunded by Stripe, once, however often the cron runs", async () => {
     const merchant = await signInMerchant();
-    const product = await createProduct(merchant, {
-      price_cents: 9900,
-      stock: 10,
-      group: { size: 3, price_cents: 5900 },
-    });
+    const product = await groupDeal(merchant, 3);
     const leader = await stripeShopper("团长");
     const opened = await groupOrder(leader, product.id, { open_group: true });
     expect(opened.status).toBe(201);
@@ -153,11 +143,7 @@ describe("refunds through Stripe", () => {
 
   it("a payment that arrives after its group failed is refunded by Stripe once, whatever Stripe sends after", async () => {
     const merchant = await signInMerchant();
-    const product = await createProduct(merchant, {
-      price_cents: 9900,
-      stock: 10,
-      group: { size: 3, price_cents: 5900 },
-    });
+    const product = await groupDeal(merchant, 3);
     const leader = await stripeShopper("团长");
     const opened = await groupOrder(leader, product.id, { open_group: true });
     await deliver(paidEvent("evt_l2", opened.body.order.id));
@@ -186,11 +172,7 @@ describe("refunds through Stripe", () => {
 
   it("a payment for an order cancelled at the end of its hold is refunded; a refund Stripe refuses is sent again by the cron", async () => {
     const merchant = await signInMerchant();
-    const product = await createProduct(merchant, {
-      price_cents: 9900,
-      stock: 10,
-      group: { size: 2, price_cents: 5900 },
-    });
+    const product = await groupDeal(merchant, 2);
     const start = Date.now();
     setClockForTests(start);
     const leader = await stripeShopper("团长");
@@ -215,10 +197,7 @@ describe("refunds through Stripe", () => {
     const start = Date.now();
     setClockForTests(start);
     const shopper = await stripeShopper("顾客");
-    const placed = await shopper.json("/api/orders", {
-      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT },
-      headers: { "idempotency-key": crypto.randomUUID() },
-    });
+    const placed = await placeOrder(shopper, product.id);
     const id = placed.body.order.id;
     // the webhook reads the order while it is still pending; the cron cancels it before the payment lands
     const pending = await ordersModule.findOrder(getDb(env.DB), id);
@@ -234,10 +213,7 @@ describe("refunds through Stripe", () => {
     merchant.cookies = (await signInMerchant()).cookies;
     const product = await createProduct(merchant, { price_cents: 4500, stock: 5 });
     const shopper = await stripeShopper("顾客");
-    const placed = await shopper.json("/api/orders", {
-      body: { items: [{ product_id: product.id, quantity: 1 }], contact: CONTACT },
-      headers: { "idempotency-key": crypto.randomUUID() },
-    });
+    const placed = await placeOrder(shopper, product.id);
     const id = placed.body.order.id;
     await deliver(paidEvent("evt_paid_then_refunded", id));
     const key = { "idempotency-key": crypto.randomUUID() };

@@ -172,20 +172,29 @@ export async function signUp(nickname?: string): Promise<{ client: Client; phone
   return { client, phone, userId: body.user.id };
 }
 
-/** A merchant account written straight to D1, then signed in through the API. */
-export async function signInMerchant(): Promise<Client> {
+/** The password of every merchant account the tests write. */
+export const MERCHANT_PASSWORD = "merchant-pass";
+
+/** A merchant account written straight to D1 (no sign-up makes one). @returns its phone */
+export async function createMerchant(): Promise<string> {
   const phone = newPhone();
   await getDb(env.DB)
     .insert(users)
     .values({
       phone,
-      passwordHash: await hashPassword("merchant-pass"),
+      passwordHash: await hashPassword(MERCHANT_PASSWORD),
       nickname: "店主",
       role: "admin",
       createdAt: Date.now(),
     });
+  return phone;
+}
+
+/** A merchant account written straight to D1, then signed in through the API. */
+export async function signInMerchant(): Promise<Client> {
+  const phone = await createMerchant();
   const client = new Client();
-  const { status } = await client.json("/api/auth/login", { body: { phone, password: "merchant-pass" } });
+  const { status } = await client.json("/api/auth/login", { body: { phone, password: MERCHANT_PASSWORD } });
   if (status !== 200) throw new Error(`merchant login failed: ${status}`);
   return client;
 }
@@ -329,6 +338,29 @@ export async function count(sql: string, ...args: unknown[]): Promise<number> {
     .bind(...args)
     .first<{ n: number }>())!.n;
 }
+
+/**
+ * A Checkout Session event as Stripe sends it for an order: completed and paid unless told otherwise;
+ * with `paymentIntent`, the PaymentIntent a refund will name.
+ */
+export const checkoutSessionEvent = (
+  eventId: string,
+  orderId: string,
+  opts: { type?: string; paymentStatus?: string; paymentIntent?: string } = {},
+) => ({
+  id: eventId,
+  object: "event",
+  type: opts.type ?? "checkout.session.completed",
+  data: {
+    object: {
+      id: `cs_${eventId}`,
+      object: "checkout.session",
+      metadata: { order_id: orderId },
+      payment_status: opts.paymentStatus ?? "paid",
+      ...(opts.paymentIntent ? { payment_intent: opts.paymentIntent } : {}),
+    },
+  },
+});
 
 /** The webhook secret vitest.config.ts binds. */
 export const STRIPE_WEBHOOK_SECRET = "whsec_test_secret";

@@ -1,11 +1,7 @@
 // The sign-in and sign-up forms work without JavaScript: they post (never GET, which would put the
 // password in the URL), and the pages' own handlers sign in, set the session and send the visitor on.
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { getDb } from "../db/client";
-import { users } from "../db/schema";
-import { hashPassword } from "../worker/lib/password";
-import { Client, createProduct, newPhone, signInMerchant, signUp } from "./helpers";
+import { Client, createMerchant, createProduct, MERCHANT_PASSWORD, newPhone, signInMerchant, signUp } from "./helpers";
 
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -89,20 +85,11 @@ describe("the sign-in page without JavaScript", () => {
 
 describe("the merchant's sign-in without JavaScript", () => {
   it("a merchant is signed in and sent on; a shopper's account is told why not and gets no session", async () => {
-    const phone = newPhone();
-    await getDb(env.DB)
-      .insert(users)
-      .values({
-        phone,
-        passwordHash: await hashPassword("merchant-pass"),
-        nickname: "店主",
-        role: "admin",
-        createdAt: Date.now(),
-      });
+    const phone = await createMerchant();
     const merchant = new Client();
     const res = await merchant.fetch("/admin/login", {
       headers: FORM,
-      body: form({ next: "/admin/orders", phone, password: "merchant-pass" }),
+      body: form({ next: "/admin/orders", phone, password: MERCHANT_PASSWORD }),
     });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin/orders");

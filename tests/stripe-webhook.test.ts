@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { Client, createProduct, placeOrder, signInMerchant, deliverStripeEvent } from "./helpers";
+import { checkoutSessionEvent, Client, createProduct, placeOrder, signInMerchant, deliverStripeEvent } from "./helpers";
 
 const deliver = (event: object, secret?: string) => deliverStripeEvent(event, { secret });
 
-const completed = (eventId: string, orderId: string, paymentStatus = "paid") => ({
-  id: eventId,
-  object: "event",
-  type: "checkout.session.completed",
-  data: {
-    object: {
-      id: `cs_${eventId}`,
-      object: "checkout.session",
-      metadata: { order_id: orderId },
-      payment_status: paymentStatus,
-    },
-  },
-});
+const completed = (eventId: string, orderId: string, paymentStatus = "paid") =>
+  checkoutSessionEvent(eventId, orderId, { paymentStatus });
 
 describe("the Stripe webhook", () => {
   it("a signed checkout.session.completed marks the order paid", async () => {
