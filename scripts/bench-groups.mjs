@@ -3,10 +3,10 @@
 // says otherwise). Shoppers all join one hot group at once, then spread over
 // many groups; every run checks that exactly the free seats were taken. Writes its own section of
 // BENCHMARKS.md, between <!-- groups:start --> and <!-- groups:end -->, and nothing else.
-import autocannon from "autocannon";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { runLoad } from "./bench/autocannon.mjs";
 import { benchClient } from "./bench/shoppers.mjs";
 import { launchChromium } from "./chromium.mjs";
 import { envPorts, startFreshStore } from "./fresh-store.mjs";
@@ -55,72 +55,47 @@ async function openGroup(cookie, productId) {
 }
 
 /** A read of one group by the same number of requests: the reference the joins compare with in this run. */
-function readAll(name, path, count) {
-  return new Promise((resolve, reject) =>
-    autocannon(
-      { url: `${store.url}${path}`, connections: CONNECTIONS, amount: count, headers: { "user-agent": PHONE_UA } },
-      (err, r) =>
-        err
-          ? reject(err)
-          : resolve({
-              name,
-              rps: r.requests.average,
-              p50: r.latency.p50,
-              p99: r.latency.p99,
-              codes: r.statusCodeStats,
-            }),
-    ),
-  );
-}
+const readAll = (name, path, count) =>
+  runLoad(name, {
+    url: `${store.url}${path}`,
+    connections: CONNECTIONS,
+    amount: count,
+    headers: { "user-agent": PHONE_UA },
+  });
 
 /** Each shopper POSTs one join at once (CONNECTIONS at a time); `groupOf(n)` is shopper n's group. */
 function joinAll(name, productId, cookies, groupOf) {
   let i = 0;
-  return new Promise((resolve, reject) =>
-    autocannon(
+  return runLoad(name, {
+    url: store.url,
+    connections: CONNECTIONS,
+    amount: cookies.length,
+    method: "POST",
+    requests: [
       {
-        url: store.url,
-        connections: CONNECTIONS,
-        amount: cookies.length,
-        method: "POST",
-        requests: [
-          {
-            setupRequest: (req) => {
-              const n = i++;
-              return {
-                ...req,
-                path: "/api/orders",
-                headers: {
-                  ...req.headers,
-                  "content-type": "application/json",
-                  "user-agent": PHONE_UA,
-                  origin: store.url,
-                  ...client.as(cookies[n]),
-                  "idempotency-key": `bench-${n}-${Date.now()}`,
-                },
-                body: JSON.stringify({
-                  items: [{ product_id: productId, quantity: 1 }],
-                  contact: CONTACT,
-                  group_id: groupOf(n),
-                }),
-              };
+        setupRequest: (req) => {
+          const n = i++;
+          return {
+            ...req,
+            path: "/api/orders",
+            headers: {
+              ...req.headers,
+              "content-type": "application/json",
+              "user-agent": PHONE_UA,
+              origin: store.url,
+              ...client.as(cookies[n]),
+              "idempotency-key": `bench-${n}-${Date.now()}`,
             },
-          },
-        ],
-      },
-      (err, r) =>
-        err
-          ? reject(err)
-          : resolve({
-              name,
-              rps: r.requests.average,
-              p50: r.latency.p50,
-              p99: r.latency.p99,
-              codes: r.statusCodeStats,
-              total: r.requests.total,
+            body: JSON.stringify({
+              items: [{ product_id: productId, quantity: 1 }],
+              contact: CONTACT,
+              group_id: groupOf(n),
             }),
-    ),
-  );
+          };
+        },
+      },
+    ],
+  });
 }
 
 const statuses = (codes) =>

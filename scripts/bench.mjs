@@ -3,10 +3,10 @@
 // edits against the edge cache, a fresh isolate's first request (store vs bare, scripts/bench/
 // cold-start.mjs), the dashboard at 10 M visits (the database `npm run bench:dashboard` seeds,
 // seeded first when missing) and the bundle's size. Writes the issue's goals table to BENCHMARKS.md.
-import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { runLoad } from "./bench/autocannon.mjs";
 import { measureColdStarts } from "./bench/cold-start.mjs";
 import { treeCpuMs } from "./bench/cpu.mjs";
 import { timeDashboard } from "./bench/dashboard-timing.mjs";
@@ -87,22 +87,14 @@ const { api, signUps, as } = benchClient(store);
 /** Loads one URL; with `serverPid`, also the CPU the server's processes spent per request. */
 async function load(name, url, { serverPid, ...opts } = {}) {
   const cpuBefore = serverPid ? treeCpuMs(serverPid) : 0;
-  const r = await new Promise((resolve, reject) =>
-    autocannon(
-      { url, connections: CONNECTIONS, duration: DURATION_S, headers: { "user-agent": PHONE_UA }, ...opts },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    ),
-  );
-  const cpuMs = serverPid ? (treeCpuMs(serverPid) - cpuBefore) / r.requests.total : null;
-  return {
-    name,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    total: r.requests.total,
-    cpuMs,
-    codes: r.statusCodeStats,
-  };
+  const r = await runLoad(name, {
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { "user-agent": PHONE_UA },
+    ...opts,
+  });
+  return { ...r, cpuMs: serverPid ? (treeCpuMs(serverPid) - cpuBefore) / r.total : null };
 }
 
 /** Alternating rounds of each case; the round with the median req/s stands for the case. */
