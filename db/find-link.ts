@@ -8,7 +8,7 @@ export type LinkTarget = { distributorUserId: number; productId: number | null }
 /** Enough for every link that is being shared right now; ~100 bytes an entry, ~1 MB at most. */
 export const LINK_CACHE_MAX_ENTRIES = 10_000;
 
-/** `links` by its primary key (db/schema.ts). */
+/** `links` by its primary key (db/schema/sharing.ts). */
 export const FIND_LINK_SQL =
   'SELECT "distributor_user_id" AS distributorUserId, "product_id" AS productId FROM "links" WHERE "code" = ?1 LIMIT 1';
 

@@ -129,7 +129,7 @@ export function groupCancelledStatements(db: Db, groupId: string, now: number) {
 
 export type GroupRefusal = "group_seat_refused" | "already_in_group" | "group_limit";
 
-/** Which group guard refused an order's batch, by its exact name (db/schema.ts GUARDS), or null. */
+/** Which group guard refused an order's batch, by its exact name (GUARDS, db/schema/guards.ts), or null. */
 export function groupRefusalOf(failure: ConstraintFailure | null): GroupRefusal | null {
   if (failure?.kind === "check" && failure.name === GUARDS.groupSeatsWithinSize) return "group_seat_refused";
   if (failure?.kind === "raise" && failure.message === GUARDS.oneLiveGroupPerProduct) return "already_in_group";
